@@ -1,0 +1,5 @@
+import sys
+
+from jishi.cli import main
+
+sys.exit(main())
