@@ -1,0 +1,34 @@
+# jishi: the two commands a fresh clone needs are `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+JISHI  := $(VENV)/bin/jishi
+DB     ?= jishi.duckdb
+EXAMPLE := examples/seed-article.txt
+EXTRAS ?= test
+
+.PHONY: run test bench eval install clean-db serve
+
+$(VENV)/.installed-$(EXTRAS): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[$(EXTRAS)]"
+	touch $@
+
+install: $(VENV)/.installed-$(EXTRAS)
+
+## run: install, ingest the bundled example into $(DB), print the chronicle, serve the page
+run: install
+	$(JISHI) extract $(EXAMPLE) --published 2025-12-02 --format table
+
+## test: the whole suite (corpus tests skip when ../shared is absent)
+test: install
+	$(PY) -m pytest -q
+
+## bench: speed figures, measured in one run (see bench/)
+bench: install
+	$(PY) bench/run_all.py
+
+## eval: published figures and the gate (fails when a pinned floor is not met)
+eval: install
+	$(JISHI) eval all --gate
