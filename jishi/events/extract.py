@@ -1,0 +1,782 @@
+"""Event candidates: one per trigger occurrence, with arguments, date, place, status, attribution.
+
+Per sentence the work is linear: lexicon matches (first-character index), then for each match a
+look at the tokens of its clause. Candidates are merged into events by :mod:`jishi.events.merge`.
+
+Decisions (see docs/EVENTS.md):
+- triggers inside quotation marks are not events (they are what someone said, or a name);
+- nominal triggers (会谈, 袭击 used as nouns) make an event only with a light verb (举行会谈, 发动……袭击,
+  会谈……在迈阿密举行) or a 与/同-phrase; otherwise they are references that can only add evidence
+  to an event told elsewhere (恐怖袭击嫌疑人, 会谈结果, 这起未遂暗杀事件由……策划);
+- a trigger in the complement of a request/threat/wish verb (施压泽连斯基……签署协议, 寻求……停火) is the
+  content of that request, not an event; after 否认 it is kept with status "denied";
+- negated triggers (未, 没有, 尚无 …) are dropped, as PLOVER does not code events that did not happen
+  (the stage option ``keep_negated`` keeps them with ``negated=True``).
+"""
+from __future__ import annotations
+
+import bisect
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from jishi.document import Document, Sentence, TimeExpr, Token
+from jishi.events.actorview import ActorSpan, ActorView
+from jishi.events.cues import Cues
+from jishi.events.ontology import load_ontology
+from jishi.events.lexicon import TriggerEntry, TriggerLexicon, TriggerMatch
+from jishi.events.quotes import SpeechFrame
+from jishi.events.spans import Clause, QuoteIndex, clause_at, clauses_of, tokens_in
+
+log = logging.getLogger(__name__)
+
+VERB_TAGS = frozenset({"v", "vd"})
+NOUNISH_TAGS = frozenset({"n", "nz", "vn", "PER", "ORG", "LOC", "nw", "j", "an"})
+TEMPORAL_AFTER = frozenset({"后", "前", "时", "中", "期间", "之后", "之前", "以来"})
+VERBAL_TYPES_EMBEDDING = frozenset({"REQUEST", "THREATEN", "REJECT", "AGREE"})
+STATUS_TAGS_BLOCK = frozenset({"n", "nz", "PER", "LOC", "ORG", "TIME", "m", "q"})
+_MODE_OF_TYPE = {"RETREAT": "retreat", "CONSULT": "meet", "AID": "aid", "COOPERATE": "cooperate",
+                 "CONCEDE": "concede", "AGREE": "settle", "ASSAULT": "attack", "SANCTION": "sanction",
+                 "COERCE": "restrict", "SUPPORT": "support"}
+# tokens that may stand between an embedded subject and its verb (谴责美韩[当天]举行联合军演)
+_GLUE_TAGS = frozenset({"d", "ad", "vd", "TIME", "t", "c"})
+_COLLECTIVE_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
+_EVENT_NOUNS = frozenset({"事件", "案", "案件"})
+_CLAUSE_END = frozenset({"，", "。", "！", "？", "；", ",", "了", "着", "!", "?"})
+_ACTOR_HEADS = frozenset("警军方政总外人籍媒")
+_EXISTENTIAL = ("发生", "爆发", "遭遇", "遭到", "出现")
+_PLACE_RANK = {"point": 4, "city": 3, "region": 2, "sea": 2, "country": 0}
+DATE_RANK = {"clause": 3.0, "sentence": 2.0, "vague": 1.5, "inherited": 1.0, "publication": 0.0}
+
+
+@dataclass
+class Candidate:
+    """One trigger occurrence read as an event (or as a reference to one)."""
+
+    entry: TriggerEntry
+    type: str
+    mode: str | None
+    cameo: str
+    sent: int
+    start: int
+    end: int
+    sent_start: int
+    sent_end: int
+    reference: bool = False
+    negated: bool = False
+    status: str = "occurred"
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    date: str | None = None
+    date_end: str | None = None
+    date_precision: str | None = None
+    date_rank: float = -1.0
+    location: dict[str, Any] | None = None
+    attribution: list[str] = field(default_factory=list)
+    conf: float = 0.5
+    light_after: int | None = None  # offset of the light verb after a nominal trigger (会谈……举行)
+    anchored: bool = False  # a reference whose own noun phrase names a place or actor (昆明暴力恐怖袭击事件)
+
+    @property
+    def sym(self) -> bool:
+        return "sym" in self.entry.flags or self.type == "CONSULT"
+
+
+def _date_of(t: TimeExpr) -> tuple[str, str | None, str] | None:
+    """(date, date_end, precision) of a time expression, or None when it names no date."""
+    v = t.value
+    if not v or v.startswith("P") or v.startswith("R") or t.kind in ("duration", "set"):
+        return None
+    start, _, end = v.partition("/")
+    start, end = _expand(start, first=True), _expand(end, first=False) if end else None
+    if start is None:
+        return None
+    if end is None and len(v) < 10:
+        end = _expand(v, first=False)
+    precision = t.precision or ("day" if len(v) == 10 else "interval")
+    return start, end, precision
+
+
+def _expand(value: str, *, first: bool) -> str | None:
+    """'2025-11' -> '2025-11-01' (or the month's last day), '2026' -> '2026-01-01'/'2026-12-31'."""
+    value = value[:10]
+    if len(value) == 10:
+        return value
+    if len(value) == 7 and value[4] == "-":
+        if first:
+            return value + "-01"
+        y, m = int(value[:4]), int(value[5:7])
+        days = [31, 29 if (y % 4 == 0 and (y % 100 or y % 400 == 0)) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return f"{value}-{days[m - 1]:02d}"
+    if len(value) == 4 and value.isdigit():
+        return value + ("-01-01" if first else "-12-31")
+    return None
+
+
+class EventExtractor:
+    """Read event candidates from a document.
+
+    Args:
+        lexicon: compiled trigger lexicon.
+        cues: context cues.
+    """
+
+    def __init__(self, lexicon: TriggerLexicon, cues: Cues) -> None:
+        self.lexicon = lexicon
+        self.cues = cues
+        self._governing = {
+            **{w: "agent" for w in cues["agent_markers"]},
+            **{w: "target" for w in cues["target_markers"]},
+            **{w: "partner" for w in cues["partner_markers"]},
+            **{w: "location" for w in cues["location_markers"]},
+            "据": "attribution",
+        }
+        self._status_verbs = frozenset(cues.status_before) | frozenset(cues.status_after)
+        self._modes = {name: t.modes for name, t in load_ontology().types.items()}
+
+    # ------------------------------------------------------------------ document
+    def extract(self, doc: Document, view: ActorView, frames: list[SpeechFrame],
+                qindex: QuoteIndex) -> list[Candidate]:
+        """All candidates of a document, in text order.
+
+        Args:
+            doc: document with sentences, tokens, times, mentions (places optional).
+            view: its actor spans.
+            frames: its speech acts (for claimed status and attribution).
+            qindex: its quotation-mark pairs.
+
+        Returns:
+            Candidates (references included; negated ones flagged).
+        """
+        times = sorted((t for t in doc.times if _date_of(t)), key=lambda t: t.start)
+        time_starts = [t.start for t in times]
+        frame_starts = [f.content_start for f in frames]
+        out: list[Candidate] = []
+        context_date: tuple[str, str | None, str] | None = None
+        context_subject: list[str] = []
+        for si, sent in enumerate(doc.sentences):
+            if not sent.tokens:
+                continue
+            sent_times = times[bisect.bisect_left(time_starts, sent.start):bisect.bisect_left(time_starts, sent.end)]
+            cands, subject = self._sentence(doc, si, sent, view, frames, frame_starts, qindex, sent_times,
+                                            context_date, context_subject)
+            out.extend(cands)
+            if subject:
+                context_subject = subject
+            day_times = [d for d in (_date_of(t) for t in sent_times if t.kind != "vague") if d and d[2] == "day"]
+            if day_times:
+                context_date = day_times[-1]
+        return out
+
+    # ------------------------------------------------------------------ sentence
+    def _sentence(self, doc: Document, si: int, sent: Sentence, view: ActorView, frames: list[SpeechFrame],
+                  frame_starts: list[int], qindex: QuoteIndex, sent_times: list[TimeExpr],
+                  context_date: tuple[str, str | None, str] | None, context_subject: list[str],
+                  ) -> tuple[list[Candidate], list[str]]:
+        s0 = sent.start
+        analysis = doc.analysis_text if len(doc.analysis_text) == len(doc.text) else doc.text
+        stext = analysis[sent.start:sent.end]
+        toks = sent.tokens
+        starts = {t.start - s0 for t in toks}
+        ends = {t.end - s0 for t in toks}
+        for t in toks:
+            if len(t.text) > 1 and t.text[0] == "被":
+                starts.add(t.start + 1 - s0)  # 被刑拘/被免职 are single LAC tokens
+        for span in view.in_range(sent.start, sent.end):
+            # LAC may glue a name to the next word (特朗|普通|电话): a mention edge is a word edge
+            starts.add(span.end - s0)
+            ends.add(span.start - s0)
+        matches = self.lexicon.find(stext, starts=starts, ends=ends)
+        if not matches:
+            return [], self._first_subject(doc, sent, view, frames)
+        tok_at = {t.start: k for k, t in enumerate(toks)}
+        self._view, self._toks, self._text = view, toks, doc.text
+        self._needs_object: set[int] = set()
+        clauses = clauses_of(doc, sent)
+        attributions = self._attribution_frames(doc, sent)
+        clause_subjects: dict[Clause, list[str]] = {}
+        sentence_subject: list[str] = []
+        out: list[Candidate] = []
+        accepted: list[tuple[TriggerMatch, Candidate | None]] = []
+        for m in matches:
+            ts, te = s0 + m.start, s0 + m.end
+            entry = m.entry
+            if qindex.enclosing(ts):
+                continue
+            if self._excluded(entry, stext, m.start, m.end):
+                continue
+            k = tok_at.get(ts)
+            if k is None:
+                k = next((j for j, t in enumerate(toks) if t.start <= ts < t.end), None)
+                if k is None:
+                    continue
+            clause = clause_at(clauses, ts)
+            ctoks = tokens_in(toks, clause.start, clause.end)
+            before = [t for t in ctoks if t.end <= ts]
+            after = [t for t in toks if t.start >= te]
+            mode, cameo = entry.mode, entry.cameo
+            if mode is None:
+                inner = next((x for x in m.inner if x.entry.mode), None)
+                if inner is not None:
+                    mode, cameo = inner.entry.mode, inner.entry.cameo
+            cand = Candidate(entry, entry.type, mode, cameo, si, ts, te, sent.start, sent.end)
+            self._light_after_at = None
+            cand.reference = self._is_reference(entry, toks, k, ts, te, before, after, clause)
+            cand.light_after = self._light_after_at
+            cand.negated = self._is_negated(toks, k)
+            embedded, denied, host = self._embedding(before, accepted, clause)
+            if embedded and not denied:
+                if host is not None and host.mode is None:
+                    host.mode = self._embedded_mode(host.type, entry)
+                continue
+            accepted.append((m, cand))
+            status_before = before
+            if cand.light_after is not None:
+                status_before = before + [t for t in toks if te <= t.start < cand.light_after]
+            cand.status = "denied" if denied else self._status(toks, status_before, ctoks, te, sent, ts, frames,
+                                                                frame_starts, attributions)
+            if cand.status in ("claimed", "occurred"):
+                carried = self._carried_status(toks, clauses, clause, view)
+                if carried:
+                    cand.status = carried
+            region_start = clause.start
+            for f in frames:
+                if clause.start <= f.verb_start and f.verb_end <= ts:
+                    region_start = max(region_start, f.verb_end)
+            ok = self._arguments(doc, cand, view, toks, ctoks, clause, region_start, clauses, clause_subjects,
+                                 sentence_subject, context_subject)
+            if not ok:
+                continue
+            self._date(cand, clause, sent_times, context_date, doc)
+            self._place(cand, view, clause, doc)
+            cand.attribution = self._attribution(ts, attributions, frames, frame_starts)
+            cand.conf = self._confidence(cand)
+            out.append(cand)
+        # 要求/邀请/同意 without a target: kept only when a later trigger of the clause was its content
+        out = [c for c in out if id(c) not in self._needs_object or c.mode is not None]
+        return out, sentence_subject or self._first_subject(doc, sent, view, frames)
+
+    def _first_subject(self, doc: Document, sent: Sentence, view: ActorView, frames: list[SpeechFrame]) -> list[str]:
+        """The subject of a sentence without triggers (for pronouns and dropped subjects later on):
+        the first actor of its first clause, when that clause starts with it."""
+        clauses = clauses_of(doc, sent)
+        for clause in clauses[:2]:
+            spans = view.in_range(clause.start, clause.end)
+            toks = tokens_in(sent.tokens, clause.start, clause.end)
+            first = next((t for t in toks if t.tag not in ("TIME", "t", "d", "c", "w")), None)
+            if spans and first is not None and first.start >= spans[0].start - 4 and first.tag not in VERB_TAGS:
+                if first.tag == "p":
+                    continue
+                return list(spans[0].ids)
+        return []
+
+    # ------------------------------------------------------------------ reading one trigger
+    def _excluded(self, entry: TriggerEntry, stext: str, s: int, e: int) -> bool:
+        if entry.type == "ASSAULT":
+            window = stext[max(0, s - 6):e]
+            if any(w in window for w in self.cues["natural_forces"]):
+                return True
+        key = entry.parts[0] if not entry.gapped else entry.trigger
+        rx = self.cues.not_event_after.get(key)
+        if rx is not None and rx.search(stext[e:e + 16]):
+            return True
+        rx = self.cues.not_event_before.get(key)
+        return rx is not None and bool(rx.search(stext[max(0, s - 8):s]))
+
+    def _is_reference(self, entry: TriggerEntry, toks: list[Token], k: int, ts: int, te: int,
+                      before: list[Token], after: list[Token], clause: Clause) -> bool:
+        """Whether the trigger names an event told elsewhere rather than telling one."""
+        light = "light" in entry.flags
+        nxt = after[0] if after else None
+        prev = before[-1] if before else None
+        nxt_text = nxt.text if nxt is not None and nxt.start == te else ""
+        light_before = any(t.text in self.cues["light_before"] for t in before[-6:])
+        if nxt_text == "的" or nxt_text == "结束":
+            return True
+        if entry.gapped:
+            gap = self._text[ts + len(entry.parts[0]):ts + len(entry.parts[0]) + 2]
+            if gap.startswith("的") or gap.startswith("中的"):
+                return True  # 两国元首达成的重要共识, 正在进行中的谈判: a modifier, not a predicate
+        if not light and nxt_text in self.cues["reference_after"]:
+            if nxt_text in TEMPORAL_AFTER:
+                if any(t.text in ("在", "于") for t in before) or entry.pos == "n":
+                    return True
+            elif not (light_before and nxt_text in _EVENT_NOUNS):
+                return True  # 恐怖袭击嫌疑人, 会谈结果; but 发生枪击事件 tells the event
+        # LAC's tag is read only when the trigger is exactly one LAC word (炮|击 split by LAC is a verb)
+        single = toks[k].start == ts and toks[k].end == te
+        nominal = entry.pos == "n" or (entry.pos == "vn" and single and toks[k].tag not in VERB_TAGS)
+        if not light and prev is not None and prev.text in self.cues["reference_before"]:
+            nominal = True
+        if light or not nominal:
+            return False
+        if light_before:
+            return False
+        if any(t.text in self.cues["partner_markers"] and t.tag == "p" for t in before) and "sym" in entry.flags:
+            return False
+        if (entry.type in _COLLECTIVE_TYPES and prev is not None and prev.tag in NOUNISH_TAGS
+                and len(before) >= 1 and (len(before) < 2 or before[-2].text not in self.cues["reference_before"])
+                and (not nxt_text or nxt_text in _CLAUSE_END)):
+            return False  # 工人全体罢工。: a bare noun subject + the trigger ending the clause
+        first_verb = next((t for t in after if t.tag in VERB_TAGS and t.text not in ("将", "会", "要")), None)
+        if first_verb is not None and first_verb.text in self.cues["light_after"] | {"继续"}:
+            self._light_after_at = first_verb.start
+            return False
+        return True
+
+    def _is_negated(self, toks: list[Token], k: int) -> bool:
+        """A negation before the trigger in its verb phrase (不会[向乌克兰]提供, 尚未[被俄军]占领)."""
+        j = k - 1
+        while j >= 0 and k - j <= 6:
+            tok = toks[j]
+            if tok.text in self.cues["negation"]:
+                return True
+            if tok.tag == "w" or (tok.tag in VERB_TAGS and tok.text not in self.cues["negation_skip"]
+                                  and tok.text not in self._status_verbs):
+                return False
+            j -= 1
+        return False
+
+    def _embedding(self, before: list[Token], accepted: list[tuple[TriggerMatch, Candidate | None]],
+                   clause: Clause) -> tuple[bool, bool, Candidate | None]:
+        """(embedded?, under a denial?, embedding candidate) for a trigger with these tokens before it."""
+        end = before[-1].end if before else 0
+        for m, cand in reversed(accepted):
+            if cand is not None and clause.start <= cand.start < clause.end and cand.end <= end:
+                if cand.type in VERBAL_TYPES_EMBEDDING and not cand.reference:
+                    return True, cand.mode == "deny", cand
+        emb = self.cues["embedding_verbs"]
+        for t in before:
+            if t.text in emb and t.tag in ("v", "vd", "vn"):
+                return True, self.cues.status_before.get(t.text) == "denied", None
+        return False, False, None
+
+    def _embedded_mode(self, host_type: str, inner: TriggerEntry) -> str | None:
+        """Mode of a request/agreement/refusal/threat from the action it is about (同意释放 -> release)."""
+        allowed = self._modes.get(host_type, ())
+        for mode in (inner.mode, _MODE_OF_TYPE.get(inner.type)):
+            if mode and mode in allowed:
+                return mode
+        return None
+
+    def _status(self, toks: list[Token], before: list[Token], ctoks: list[Token], te: int, sent: Sentence,
+                ts: int, frames: list[SpeechFrame], frame_starts: list[int],
+                attributions: list[tuple[int, int, list[str]]]) -> str:
+        cues = self.cues
+        for t in toks:
+            if t.end > ts:
+                break
+            if cues.status_before.get(t.text) == "hypothetical" and t.tag == "c":
+                return "hypothetical"
+        for t in reversed(before):
+            name = cues.status_before.get(t.text)
+            if name is None or t.tag in STATUS_TAGS_BLOCK:
+                continue
+            if t.text == "将" and t.tag == "p":
+                continue
+            return name
+        for t in ctoks:
+            if t.start >= te and t.text in cues.status_after:
+                return cues.status_after[t.text]
+        for t in toks:
+            if t.end > ts:
+                break
+            if cues.status_before.get(t.text) == "hypothetical" and t.tag == "c":
+                return "hypothetical"
+        if any(s < ts for s, _, _ in attributions) or self._frame_at(ts, frames, frame_starts) is not None:
+            return "claimed"
+        return "occurred"
+
+    def _carried_status(self, toks: list[Token], clauses: list[Clause], clause: Clause,
+                        view: ActorView) -> str | None:
+        """A planned/hypothetical cue of the previous clause carries over a clause without its own
+        subject (计划于12月1日前往莫斯科，与普京会面: the meeting is planned too)."""
+        first = next((t for t in toks if clause.start <= t.start < clause.end
+                      and t.tag not in ("TIME", "t", "d", "ad", "c", "w")), None)
+        if first is None or first.tag not in ("p", "v", "vd"):
+            return None  # the clause names its own subject
+        prev = [c for c in clauses if c.end <= clause.start]
+        if not prev:
+            return None
+        p = prev[-1]
+        for t in toks:
+            if p.start <= t.start < p.end:
+                name = self.cues.status_before.get(t.text)
+                if name in ("planned", "hypothetical") and t.tag not in STATUS_TAGS_BLOCK and not (
+                        t.text == "将" and t.tag == "p"):
+                    return name
+        return None
+
+    @staticmethod
+    def _frame_at(pos: int, frames: list[SpeechFrame], frame_starts: list[int]) -> SpeechFrame | None:
+        i = bisect.bisect_right(frame_starts, pos) - 1
+        while i >= 0:
+            f = frames[i]
+            if f.content_start <= pos < f.content_end:
+                return f
+            if f.content_end < pos - 600:
+                break
+            i -= 1
+        return None
+
+    # ------------------------------------------------------------------ arguments
+    def _roles(self, region: list[Token], spans: list[ActorSpan]) -> dict[int, str]:
+        """Role at each token start of the pre-trigger region: subject until the first verb, then
+        object; a preposition sets agent/target/partner/location for what follows it. Tokens inside
+        an actor span (以|军, LAC's 以 is a preposition) do not count."""
+        roles: dict[int, str] = {}
+        role = "subject"
+        for t in region:
+            if any(s.start <= t.start and t.end <= s.end and s.start < t.start for s in spans):
+                roles[t.start] = role
+                continue
+            if any(s.start == t.start and t.end < s.end for s in spans):
+                roles[t.start] = role
+                continue
+            marker = self._governing.get(t.text)
+            if marker is not None and (t.tag == "p" or (marker == "agent" and t.tag in VERB_TAGS)):
+                role = marker
+            elif t.tag == "p":
+                role = "other"
+            elif t.tag in VERB_TAGS and t.text not in self._status_verbs:
+                role = "object"
+            roles[t.start] = role
+        return roles
+
+    def _role_of(self, span: ActorSpan, roles: dict[int, str]) -> str:
+        return self._role_at(span.start, roles)
+
+    @staticmethod
+    def _role_at(pos: int, roles: dict[int, str]) -> str:
+        if pos in roles:
+            return roles[pos]
+        keys = [k for k in roles if k <= pos]
+        return roles[max(keys)] if keys else "subject"
+
+    def _subject_group(self, spans: list[ActorSpan], toks: list[Token]) -> list[str]:
+        """The last subject span plus those joined to it by 和/及/、."""
+        if not spans:
+            return []
+        group = [spans[-1]]
+        conj = self.cues["conjunctions"] - self.cues["partner_markers"]
+        for prev in reversed(spans[:-1]):
+            between = [t for t in toks if prev.end <= t.start and t.end <= group[0].start]
+            if between and all(t.text in conj for t in between):
+                group.insert(0, prev)
+            else:
+                break
+        return [i for s in group for i in s.ids]
+
+    def _arguments(self, doc: Document, cand: Candidate, view: ActorView, toks: list[Token],
+                   ctoks: list[Token], clause: Clause, region_start: int, clauses: list[Clause],
+                   clause_subjects: dict[Clause, list[str]], sentence_subject: list[str],
+                   context_subject: list[str]) -> bool:
+        """Fill source and target; False when the trigger turns out not to be an event (前往 + no place)."""
+        ts, te = cand.start, cand.end
+        entry = cand.entry
+        region = [t for t in ctoks if region_start <= t.start and t.end <= ts]
+        pre = [s for s in view.in_range(region_start, ts)]
+        roles = self._roles(region, pre)
+        by_role: dict[str, list[ActorSpan]] = {}
+        for s in pre:
+            by_role.setdefault(self._role_of(s, roles), []).append(s)
+        subjects = self._subject_group(by_role.get("subject", []), toks)
+        objs_before = by_role.get("object", [])
+        if objs_before:
+            last = objs_before[-1]
+            between = [t for t in region if t.start >= last.end]
+            if all(t.tag in _GLUE_TAGS or t.text in self.cues["light_before"] or t.text in self._status_verbs
+                   for t in between):
+                # 谴责美韩举行联合军演: 美韩 is the object of 谴责 and the subject of 举行
+                subjects = list(last.ids)
+        agents = [i for s in by_role.get("agent", []) for i in s.ids]
+        targets = [i for r in ("target", "partner") for s in by_role.get(r, []) for i in s.ids]
+        # objects: actor spans after the trigger, up to the next verb or 的-head
+        post_toks = [t for t in ctoks if t.start >= te]
+        stop = clause.end
+        de_at = None
+        for n, t in enumerate(post_toks):
+            if t.tag == "p" and t.text not in self.cues["agent_markers"]:
+                stop = t.start  # 呼吁西方国家向乌克兰提供……: 向乌克兰 belongs to the embedded action
+                break
+            if t.tag in VERB_TAGS:
+                if n + 1 < len(post_toks) and post_toks[n + 1].text == "的":
+                    continue  # 会见了到访的法国外长: 到访 modifies the object
+                stop = t.start
+                break
+            if t.text == "的" and de_at is None:
+                de_at = t.start
+        objects: list[str] = []
+        post_agents: list[str] = []
+        post_spans = view.in_range(te, clause.end)
+        # 由X (策划): the agent of a nominal trigger, only right after the trigger's own noun phrase
+        lead = 0
+        while lead < len(post_toks) and post_toks[lead].tag in ("n", "vn", "nz"):
+            lead += 1
+        agent_at = None
+        if lead < len(post_toks) and post_toks[lead].text == "由":
+            agent_at = post_toks[lead].end
+        for s in post_spans:
+            if agent_at is not None and s.start >= agent_at and not post_agents:
+                post_agents.extend(s.ids)
+            elif s.start < stop:
+                objects.extend(s.ids)
+        if entry.gapped:
+            # actors inside a gapped trigger (宣布对伊朗实施制裁, 驱逐两名德国外交官) are its objects
+            inside = [t for t in ctoks if ts <= t.start and t.end <= te]
+            for span in view.in_range(ts, te):
+                marker = next((t.text for t in reversed(inside) if t.end <= span.start and t.tag == "p"), None)
+                if marker in self.cues["agent_markers"]:
+                    post_agents.extend(span.ids)
+                else:
+                    objects.extend(span.ids)
+        if cand.type == "ASSAULT":
+            # a place attacked stands for its state (空袭加沙南部城市, 对加沙地带发动空袭)
+            for start, end, place in view.places_in(te, stop) + [
+                    p for p in view.places_in(region_start, ts) if self._role_at(p[0], roles) == "target"]:
+                if place.country and not any(s.start <= start < s.end for s in post_spans + pre):
+                    objects.append(view.state_id(place.country))
+        # relative clause: "打死一名企图暗杀俄高级官员的恐怖袭击嫌疑人" -> the agent is the head noun
+        main_verb_before = any(t.tag in VERB_TAGS and t.text not in self._status_verbs for t in region
+                               if not any(t.start >= s.start and t.end <= s.end for s in pre))
+        if main_verb_before and de_at is not None:
+            after_de = [t for t in post_toks if t.start > de_at]
+            if after_de and not any(t.tag in VERB_TAGS for t in after_de):
+                subjects = [i for s in post_spans if s.start > de_at for i in s.ids]
+                objects = [i for s in post_spans if s.start < de_at for i in s.ids]
+                agents = []
+        if subjects and (subjects or agents):
+            clause_subjects.setdefault(clause, subjects)
+        if "place" in entry.flags:
+            dest = self._destination(doc, view, cand, post_toks)
+            if dest is None:
+                return False
+            objects = [dest]
+        explicit = bool(subjects or agents or post_agents)
+        if not explicit and "patient" not in entry.flags and cand.light_after is None:
+            subjects = self._implicit_subject(region, clause, clauses, clause_subjects, sentence_subject,
+                                              context_subject)
+        if subjects and explicit:
+            clause_subjects[clause] = subjects
+            if not sentence_subject:
+                sentence_subject.extend(subjects)
+        agents = agents + post_agents
+        if cand.reference:
+            # a reference sits inside another predicate: its own 由X (agent), 针对/对X (target), and the
+            # actor heading its noun phrase (谴责[以色列对伊朗领事馆的]袭击: 以色列 is the agent)
+            np_from = max([t.end for t in region if t.tag in VERB_TAGS or t.tag == "w"], default=region_start)
+            np_agents = [i for s in pre if s.start >= np_from and self._role_of(s, roles) in ("subject", "object")
+                         for i in s.ids]
+            cand.source = list(dict.fromkeys(post_agents or np_agents))
+            cand.target = [i for i in dict.fromkeys(targets) if i not in cand.source]
+            near = [s for s in pre if not any(t.start >= s.end and t.end <= ts and (t.tag in VERB_TAGS or t.tag == "w")
+                                              for t in region)]
+            near_places = [p for p in view.places_in(region_start, ts)
+                           if not any(t.start >= p[1] and t.end <= ts and (t.tag in VERB_TAGS or t.tag == "w")
+                                      for t in region)]
+            np_start = max([t.end for t in region if t.tag in VERB_TAGS or t.tag == "w"], default=region_start)
+            named = [t for t in region if t.start >= np_start and t.tag in ("LOC", "ORG", "PER", "TIME")]
+            cand.anchored = bool(near or near_places or named)
+            if near and not cand.target and not cand.source:
+                cand.target = [i for s in near for i in s.ids]
+            return True
+        if "patient" in entry.flags:
+            source, target = agents, subjects + objects + targets
+        elif agents:
+            source, target = agents, subjects + objects + targets
+        else:
+            source, target = subjects, targets + objects
+        if entry.target_iso:
+            target = target + [view.state_id(entry.target_iso)]
+        if "object" in entry.flags and not target and cand.mode is None:
+            self._needs_object.add(id(cand))  # decided once the clause's later triggers are read
+        source = list(dict.fromkeys(source))
+        target = [t for t in dict.fromkeys(target) if t not in source]
+        if cand.type == "MOBILIZE" and cand.mode == "weapons" and target and \
+                view.countries(target) - view.countries(source):
+            # 向乌克兰发射导弹 is an attack, 向东部海域发射导弹 a show of force
+            cand.type, cand.mode, cand.cameo = "ASSAULT", "missile", "195"
+        if "place" in entry.flags and source and target:
+            if view.countries(source) and view.countries(source) == view.countries(target):
+                return False  # travel inside one's own country is not a visit
+        cand.source, cand.target = source, target
+        return True
+
+    def _destination(self, doc: Document, view: ActorView, cand: Candidate, post_toks: list[Token]) -> str | None:
+        """The state visited by 前往/赴/抵达 X: X must follow the verb (了 may stand between)."""
+        k = 0
+        while k < len(post_toks) and post_toks[k].text in ("了", "过"):
+            k += 1
+        if k >= len(post_toks):
+            return None
+        at = post_toks[k].start
+        spans = [s for s in view.in_range(at, at + 12) if s.start == at]
+        if spans:
+            ids = spans[0].ids
+            countries = [view.country(i) for i in ids]
+            if len(ids) == 1 and countries[0]:
+                actor = view.by_id.get(ids[0])
+                if actor is not None and actor.kind in ("state", "location") and countries[0] != "EUR":
+                    return view.state_id(countries[0])
+                return ids[0]
+        places = [p for p in view.places_in(at, at + 16) if p[0] == at]
+        if places and places[0][2].country:
+            return view.state_id(places[0][2].country)
+        return None
+
+    def _implicit_subject(self, region: list[Token], clause: Clause, clauses: list[Clause],
+                          clause_subjects: dict[Clause, list[str]], sentence_subject: list[str],
+                          context_subject: list[str]) -> list[str]:
+        """Subject of a clause that names none: a pronoun's antecedent, or the previous clause's
+        subject when Chinese drops it; nothing when the clause has its own (non-actor) subject."""
+        content = [t for t in region if t.tag not in ("TIME", "t", "d", "ad", "c", "w", "m", "q")]
+        if content and content[0].text in self.cues["pronouns"]:
+            return list(context_subject if not sentence_subject else sentence_subject)
+        if content and content[0].tag in NOUNISH_TAGS | {"r"}:
+            return []
+        for prev in reversed([c for c in clauses if c.end <= clause.start]):
+            if prev in clause_subjects:
+                return list(clause_subjects[prev])
+            found = self._clause_subject(prev)
+            if found:
+                return found
+        return list(sentence_subject or context_subject)
+
+    def _clause_subject(self, clause: Clause) -> list[str]:
+        """Subject actors of a clause without triggers: actor spans before its first verb and preposition."""
+        view, toks = self._view, self._toks
+        spans = view.in_range(clause.start, clause.end)
+        if not spans:
+            return []
+        first_stop = next((t.start for t in toks if clause.start <= t.start < clause.end
+                           and (t.tag in VERB_TAGS or t.tag == "p")), clause.end)
+        subj = [s for s in spans if s.end <= first_stop]
+        return self._subject_group(subj, toks) if subj else []
+
+    # ------------------------------------------------------------------ date, place, attribution
+    def _date(self, cand: Candidate, clause: Clause, sent_times: list[TimeExpr],
+              context_date: tuple[str, str | None, str] | None, doc: Document) -> None:
+        def pick(ts: list[TimeExpr]) -> TimeExpr | None:
+            before = [t for t in ts if t.end <= cand.start]
+            return before[-1] if before else (ts[0] if ts else None)
+
+        firm = [t for t in sent_times if t.kind != "vague"]
+        vague = [t for t in sent_times if t.kind == "vague"]
+        in_clause = [t for t in firm if clause.start <= t.start < clause.end]
+        choice: tuple[TimeExpr | None, str] = (pick(in_clause), "clause")
+        if choice[0] is None:
+            choice = (pick(firm), "sentence")
+        if choice[0] is None:
+            choice = (pick([t for t in vague if clause.start <= t.start < clause.end]), "vague")
+        if choice[0] is not None:
+            d = _date_of(choice[0])
+            if d:
+                cand.date, cand.date_end, cand.date_precision = d
+                cand.date_rank = DATE_RANK[choice[1]]
+                return
+        if context_date is not None:
+            cand.date, cand.date_end, cand.date_precision = context_date
+            cand.date_rank = DATE_RANK["inherited"]
+        elif doc.published:
+            cand.date, cand.date_end, cand.date_precision = doc.published, None, "publication"
+            cand.date_rank = DATE_RANK["publication"]
+
+    def _place(self, cand: Candidate, view: ActorView, clause: Clause, doc: Document) -> None:
+        """Where: a place after 在/于/赴 (or before 境内/附近) in the clause, else earlier in the sentence;
+        the most specific place wins (迈阿密 over 佛罗里达州, 莫斯科 over 俄罗斯), then the nearest."""
+        best = self._marked_place(cand, view, clause.start, clause.end, doc)
+        if best is None:
+            best = self._marked_place(cand, view, cand.sent_start, cand.start, doc)
+        if best is None and cand.light_after is not None:
+            # 美乌新一轮会谈，在迈阿密市附近举行: the place is in the light verb's clause
+            best = self._marked_place(cand, view, cand.end, cand.sent_end, doc)
+        if best is None:
+            return
+        place = best[2]
+        cand.location = {"name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon}
+        if place.precision:
+            cand.location["precision"] = place.precision
+
+    def _marked_place(self, cand: Candidate, view: ActorView, start: int, end: int,
+                      doc: Document) -> tuple[int, int, Any] | None:
+        places = view.places_in(start, end)
+        if not places:
+            return None
+        text = doc.text
+        markers = self.cues["location_markers"]
+        marked = []
+        for pstart, pend, place in places:
+            lead = text[max(start, pstart - 4):pstart]
+            tail = text[pend:pend + 2]
+            ok = any(mk in lead for mk in markers) or any(tail.startswith(w) for w in self.cues["location_after"])
+            if "place" in cand.entry.flags and pstart >= cand.end:
+                ok = True
+            if ok:
+                marked.append((pstart, pend, place))
+        if not marked:
+            # a place heading the clause before the trigger is where it happened (孟买发生连环爆炸),
+            # unless it only modifies an actor (伊拉克警方, 美军)
+            actors = [a for a in view.in_range(start, end) if a.kind not in ("location", None)]
+            marked = [(ps, pe, pl) for ps, pe, pl in places
+                      if pe <= cand.start and text[pe:pe + 1] not in _ACTOR_HEADS
+                      and (any(w in text[pe:cand.start] for w in _EXISTENTIAL)  # 伊拉克30日发生袭击
+                           or (pl.precision != "country" and not any(a.start <= ps < a.end for a in actors)))]
+            if not marked:
+                return None
+        return min(marked, key=lambda p: (-_PLACE_RANK.get(p[2].precision or "", 1), abs(p[0] - cand.start)))
+
+    def _attribution_frames(self, doc: Document, sent: Sentence) -> list[tuple[int, int, list[str]]]:
+        """(start, end, sources) of 据……报道-style frames in a sentence."""
+        out = []
+        text = doc.text[sent.start:sent.end]
+        for rx in self.cues.attribution_frames:
+            for m in rx.finditer(text):
+                srcs = [self._clean_source(m.group(g)) for g in ("src", "src2") if g in rx.groupindex and m.group(g)]
+                srcs = [s for s in srcs if s and s not in self.cues["self_sources"]
+                        and not any(s.startswith(x) for x in self.cues["self_sources"])]
+                if srcs:
+                    out.append((sent.start + m.start(), sent.start + m.end(), srcs))
+        return out
+
+    def _clean_source(self, src: str) -> str:
+        src = src.strip("《》 ")
+        if src.startswith("据"):
+            src = src[1:]
+        if "援引" in src or "为消息源" in src or src.endswith("据"):
+            return ""  # a whole chain read by a shorter frame; its parts come from the chain frames
+        src = src.removesuffix("的")
+        changed = True
+        while changed:
+            changed = False
+            for lead in self.cues["attribution_trim"]:
+                if src.startswith(lead) and len(src) > len(lead) + 1:
+                    src, changed = src[len(lead):], True
+        return src.strip("《》 ")
+
+    def _attribution(self, ts: int, attributions: list[tuple[int, int, list[str]]], frames: list[SpeechFrame],
+                     frame_starts: list[int]) -> list[str]:
+        out: list[str] = []
+        for s, e, srcs in attributions:
+            if e <= ts:
+                out.extend(srcs)
+        f = self._frame_at(ts, frames, frame_starts)
+        if f is not None and f.speaker_text and f.speaker_text not in self.cues["self_sources"]:
+            out.append(f.speaker_text)
+        return list(dict.fromkeys(out))
+
+    @staticmethod
+    def _confidence(cand: Candidate) -> float:
+        conf = cand.entry.conf
+        if not cand.source:
+            conf *= 0.85
+        if not cand.target and "patient" not in cand.entry.flags:
+            conf *= 0.92
+        if cand.date_rank >= DATE_RANK["sentence"]:
+            conf += 0.04
+        if cand.status == "hypothetical":
+            conf *= 0.6
+        elif cand.status in ("claimed", "planned"):
+            conf *= 0.95
+        if cand.reference:
+            conf *= 0.7
+        return round(max(0.05, min(0.98, conf)), 3)

@@ -1,0 +1,172 @@
+"""The ``geo.v1`` stage: fill ``doc.places`` with the places an article names.
+
+Candidates are gazetteer matches (longest match over ``doc.analysis_text``) plus LAC LOC entities the
+gazetteer knows. A match is kept on evidence that grows with its ambiguity:
+
+* a name touching a name joiner (马里奥·德拉吉) or lying inside a longer PER/ORG span is never a place,
+  nor is a country name inside a demonym (乌克兰人);
+* hand-typed places and countries fire when they are 3+ characters or line up with token boundaries;
+* names known only from GeoNames (many are also common words) need a LAC LOC tag, or, for 3+ characters,
+  token boundaries; without tokens, a two-character one needs a place suffix (市, 县, 州…).
+
+Places sharing a name are resolved by the countries the article itself names (伦敦 in Canada or Britain).
+"""
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+
+from jishi.document import Document, Place
+from jishi.geo.gazetteer import (
+    PLACE_SUFFIXES,
+    TIERS,
+    Candidate,
+    Gazetteer,
+    get_gazetteer,
+    has_place_suffix,
+    touches_joiner,
+)
+from jishi.pipeline import register
+
+log = logging.getLogger(__name__)
+
+LOC_TAGS = frozenset({"LOC", "ns"})
+PER_TAGS = frozenset({"PER", "nr"})
+ORG_TAGS = frozenset({"ORG", "nt"})
+
+
+@dataclass
+class _Evidence:
+    """Token and entity spans of one document, as the acceptance rules need them."""
+
+    has_tokens: bool = False
+    starts: set[int] = field(default_factory=set)
+    ends: set[int] = field(default_factory=set)
+    loc: list[tuple[int, int]] = field(default_factory=list)
+    per: list[tuple[int, int]] = field(default_factory=list)
+    org: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _collect_evidence(doc: Document) -> _Evidence:
+    ev = _Evidence()
+    for sent in doc.sentences:
+        for tok in sent.tokens:
+            ev.has_tokens = True
+            ev.starts.add(tok.start)
+            ev.ends.add(tok.end)
+            span = (tok.start, tok.end)
+            if tok.tag in LOC_TAGS:
+                ev.loc.append(span)
+            elif tok.tag in PER_TAGS:
+                ev.per.append(span)
+            elif tok.tag in ORG_TAGS:
+                ev.org.append(span)
+    for ent in doc.entities:
+        span = (ent.start, ent.end)
+        {"LOC": ev.loc, "PER": ev.per, "ORG": ev.org}.get(ent.label, []).append(span)
+    return ev
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int, *, strictly: bool = False) -> bool:
+    return any(s <= start and end <= e and (not strictly or (s, e) != (start, end)) for s, e in spans)
+
+
+def _edge_of_loc(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e and (s == start or e == end) for s, e in spans)
+
+
+def _accept(text: str, start: int, end: int, cands: list[Candidate], ev: _Evidence, gaz: Gazetteer) -> bool:
+    """Decide whether a gazetteer match is a place mention (see the module docstring)."""
+    if touches_joiner(text, start, end):
+        return False
+    best = min(c.tier for c in cands)
+    if _inside(ev.org, start, end, strictly=True) or _inside(ev.per, start, end, strictly=True):
+        return False
+    in_loc = _inside(ev.loc, start, end)
+    # LAC tags some well-known places as PER (基辅 on the seed): trust the gazetteer for hand/country names.
+    if _inside(ev.per, start, end) and not in_loc and best == TIERS["geonames"]:
+        return False
+    # A demonym is no place mention: 乌克兰人 (one LAC token), 美国人.
+    if end < len(text) and text[end] == "人" and gaz.precision(cands[0].place_id) == "country":
+        if not ev.has_tokens or end not in ev.ends:
+            return False
+    suffixed = has_place_suffix(text, end)
+    aligned = not ev.has_tokens or (start in ev.starts and (end in ev.ends or suffixed))
+    if best < TIERS["geonames"]:
+        return end - start >= 3 or aligned or in_loc
+    if ev.has_tokens:
+        return _edge_of_loc(ev.loc, start, end) or (end - start >= 3 and aligned)
+    return gaz.weak_name_ok(text, start, end, cands)
+
+
+def _loc_entity_matches(
+    text: str, gaz: Gazetteer, ev: _Evidence, taken: list[tuple[int, int]]
+) -> list[tuple[int, int, list[Candidate]]]:
+    """LOC spans the longest-match scan missed that the gazetteer knows (with a place suffix stripped)."""
+    out = []
+    for start, end in sorted(set(ev.loc)):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        name = text[start:end]
+        cands = gaz.candidates(name)
+        if not cands and len(name) > 2 and name[-1] in PLACE_SUFFIXES:  # 迈阿密市 -> 迈阿密
+            cands = gaz.candidates(name[:-1])
+        if cands:
+            out.append((start, end, cands))
+    return out
+
+
+def resolve_places(doc: Document, gaz: Gazetteer) -> list[Place]:
+    """Find and resolve the places of one document.
+
+    Args:
+        doc: a document with text (and, when the nlp stage ran, tokens and entities).
+        gaz: the gazetteer.
+
+    Returns:
+        One `Place` per distinct place, in order of first mention, with all its [start, end) mentions.
+    """
+    text = doc.analysis_text or doc.text
+    ev = _collect_evidence(doc)
+    matches = [m for m in gaz.scan(text) if _accept(text, *m, ev, gaz)]
+    matches += _loc_entity_matches(text, gaz, ev, [(s, e) for s, e, _ in matches])
+    matches.sort(key=lambda m: m[0])
+    # The article's own countries: unambiguous country-level mentions, most mentioned first.
+    context = Counter(
+        gaz.place(c[0].place_id).country for _, _, c in matches
+        if len(c) == 1 and gaz.place(c[0].place_id).precision == "country"
+    )
+    countries = [code for code, _ in context.most_common() if code]
+    mentions: dict[str, list[list[int]]] = {}
+    for start, end, cands in matches:
+        chosen = gaz.choose(cands, countries=countries)
+        mentions.setdefault(chosen.place_id, []).append([start, end])
+    places = []
+    for place_id, spans in mentions.items():
+        place = gaz.place(place_id)
+        if place is not None:
+            place.mentions = spans
+            places.append(place)
+    return places
+
+
+@register("geo.v1", requires=("sentences",), assigns=("places",))
+class GeoStage:
+    """Stage ``geo.v1``: places with coordinates for every document."""
+
+    def __init__(self, *, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer or get_gazetteer()
+
+    def __call__(self, docs: list[Document]) -> list[Document]:
+        for doc in docs:
+            doc.places = resolve_places(doc, self.gazetteer)
+            log.debug("geo: %d places in %s", len(doc.places), doc.id)
+        return docs
+
+    def __getstate__(self) -> dict[str, object]:
+        # Ray workers pickle stages: ship nothing, reload the (cached) gazetteer on the other side.
+        return {}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.gazetteer = get_gazetteer()

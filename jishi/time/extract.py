@@ -1,0 +1,226 @@
+"""Find time expressions in Chinese news text with a small grammar (regexes over the text).
+
+Each match is a :class:`Candidate`: a span of the text, a ``type`` saying which rule family resolves it,
+and the parsed ``fields``. Nothing here knows the publication date; :mod:`jishi.time.resolve` does.
+
+Design points (issue 3):
+- a day needs 日 (号 only after a month), so 空军一号 is not a date;
+- matches are leftmost-longest, so 12月1日前往 gives 12月1日 and leaves 前往 alone;
+- 当地时间11月30日 is emitted as 11月30日 with a ``local_time`` flag;
+- word lists (relative words, holidays, guards) come from jishi/data/time.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from jishi.time.knowledge import TimeKnowledge
+from jishi.time.numbers import to_ascii_digits
+
+CN_DIGIT = "〇零一二三四五六七八九"
+CN_NUM = "〇零一二三四五六七八九十两廿卅"
+YEAR4 = rf"(?:[12][0-9]{{3}}|[一二][{CN_DIGIT}0-9]{{3}})"
+MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+DAY = r"(?:3[01]|[12][0-9]|0?[1-9]|[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|[一二三四五六七八九])"
+NUM = rf"(?:[0-9]+(?:\.[0-9]+)?|[{CN_NUM}]+)"
+MONTH_PART = r"(?:月初|月底|月末|上旬|中旬|下旬|中下旬|中上旬|初(?![步次衷始创心级中选稿审赛见具露定检判战期])|底(?![线层下子气牌蕴色])|末(?![日尾期端节])|中(?=旬|[，。；、,\s]|$))"
+YEAR_PART = r"(?:年初(?![一二三四五六七八九十])|年内|年底|年末|年中(?![国央])|上半年|下半年|(?:第?[一二三四1-4]|首)季度(?:初|末)?|初(?![步次衷始创心级中选稿审赛见具])|底(?![线层下子气])|末(?![日尾期端节]))"
+CONNECTORS = ("至", "到", "—", "——", "-", "－", "~", "～", "——", "─", "至次年", "到次年", "起至", "起到", "至到")
+BRACKETS = "（）()"
+WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
+
+
+@dataclass
+class Candidate:
+    """A time-looking span before resolution."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # date | relday | anaday | relyear | anayear | relmonth | anamonth | vague | week |
+    #            weekday | ago | span | duration | holiday | decade | century | delegate | range
+    fields: dict[str, Any] = field(default_factory=dict)
+    local_time: bool = False
+    range_end: bool = False  # right end of "A至B": may lie after publication like A
+    apposition: bool = False  # written in brackets right after another time: 今天（11月11日）
+    background: bool = False  # a "since" date (2023年10月7日以来): not the paragraph's narrative date
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def build_patterns(kb: TimeKnowledge) -> list[tuple[str, re.Pattern[str]]]:
+    """Compile the grammar: (type, pattern) pairs, tried at every position.
+
+    Args:
+        kb: the loaded time knowledge.
+
+    Returns:
+        The compiled patterns; named groups carry the fields.
+    """
+    yrel_words = list(kb.relative_years) + list(kb.anaphoric_years)
+    yrel = _alt(yrel_words)
+    # Patterns that open with an optional group are tried at every position; a look-ahead on the possible
+    # first characters lets the regex engine skip most positions (about 5x faster on news text).
+    digits = "0-9" + CN_NUM
+    lead_year = "".join(sorted({w[0] for w in yrel_words}))
+    lead_holiday = "".join(sorted({w[0] for w in kb.holidays}))
+    mrel = _alt(list(kb.relative_months) + list(kb.anaphoric_months))
+    pats = [
+        ("numeric", rf"(?P<y>[12][0-9]{{3}})[-/.](?P<m>1[0-2]|0?[1-9])[-/.](?P<d>3[01]|[12][0-9]|0?[1-9])(?![0-9])"),
+        ("date", rf"(?P<y>{YEAR4})年(?:(?P<m>{MONTH})月份?(?:(?P<d>{DAY})[日号])?(?P<mpart>{MONTH_PART})?"
+                 rf"|(?P<ypart>{YEAR_PART}))?(?!代)"),
+        ("date", rf"(?P<y2>[0-9]{{2}}|[〇零一二三四五六七八九]{{2}})年(?:(?P<m>{MONTH})月份?(?:(?P<d>{DAY})[日号])?"
+                 rf"(?P<mpart>{MONTH_PART})?|(?P<ypart>{YEAR_PART}))"),
+        ("date", rf"(?P<yrel>{yrel})(?:(?P<m>{MONTH})月份?(?:(?P<d>{DAY})[日号])?(?P<mpart>{MONTH_PART})?"
+                 rf"|(?P<ypart>{YEAR_PART}))?"),
+        ("date", rf"(?P<mrel>{mrel})(?:(?P<d>{DAY})[日号]|(?P<mpart>{MONTH_PART}))?"),
+        ("dayrange", rf"(?=[{digits}{lead_year}])(?:(?P<y>{YEAR4})年|(?P<yrel>{yrel}))?(?P<m>{MONTH})月(?P<d1>{DAY})(?:—|-|－|~|～|至|到)"
+                     rf"(?P<d2>{DAY})[日号]"),
+        ("monthweek", rf"(?:(?P<y>{YEAR4})年|(?P<yrel>{yrel}))?(?:(?P<m>{MONTH})月份?|(?P<mrel>{mrel}))的?"
+                      r"第(?P<n>[1-5一二三四五])个?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])?"),
+        ("monthrange", rf"(?=[{digits}{lead_year}])(?:(?P<y>{YEAR4})年|(?P<yrel>{yrel}))?(?<![月0-9])(?P<m1>{MONTH})月?(?:——|—|-|－|~|～|至|到)"
+                       rf"(?P<m2>{MONTH})月份?(?![0-9一二三四五六七八九十廿卅]+[日号])"),
+        ("date", rf"(?P<m>{MONTH})月份?(?:(?P<d>{DAY})[日号])?(?P<mpart>{MONTH_PART})?"),
+        ("date", r"(?P<d>3[01]|[12][0-9]|0?[1-9])日(?![元圆本]|内(?!瓦))"),
+        ("date", rf"(?<=[至到—])(?P<d>{DAY})号"),
+        ("quarter", r"(?P<which>上|下|本|这)个?季度(?P<qpart>初|末)?"),
+        ("quarter", r"(?P<q>第?[一二三四1-4]|首)季度(?P<qpart>初|末)?"),
+        ("monthpart", rf"(?P<mpart>月初|月底|月末|月中(?=旬|[，。；、,\s])|月上旬|月中旬|月下旬)"),
+        ("yearpart", r"(?P<ypart>(?<![大新过])年初(?![一二三四五六七八九十])|年底|年末|上半年|下半年|(?<![0-9〇零一二三四五六七八九十两几数多近])年内)"),
+        ("relday", _alt(list(kb.relative_days))),
+        ("anaday", _alt(list(kb.anaphoric_days))),
+        ("vague", _alt(list(kb.vague))),
+        ("holiday", rf"(?=[{digits}{lead_year}{lead_holiday}])(?:(?P<y>{YEAR4})年|(?P<yrel>{yrel}))?(?P<name>{_alt(list(kb.holidays))})"),
+        ("week", r"(?P<which>上上|下下|上|下|本|这)一?个?(?:周|星期|礼拜)(?:周|星期)?(?P<wd>[一二三四五六日天末])?(?![年岁])"),
+        ("weekday", r"(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![年岁])"),
+        ("weekend", r"周末"),
+        ("ago", rf"(?P<n>(?:[0-9]{{1,3}}|[{CN_NUM}]+|几|数)(?:多|余)?)个?(?P<unit>年|月|周|星期|天|小时)"
+                r"(?P<dir>以前|以后|之前|之后|前|后)(?![往进来去夕提者面线])"),
+        ("span", rf"(?P<dir>过去|未来|今后|最近|此后|此前)(?P<n>[0-9]{{1,3}}|[{CN_NUM}]+|几|数)(?:多|余)?个?"
+                 r"(?P<unit>年|月|周|星期|天|日|小时)(?:里|内|间|来)?"),
+        ("firstn", rf"(?=[{digits}{lead_year}前])(?:(?P<y>{YEAR4})年|(?P<yrel>{yrel}))?"
+                   rf"前(?P<n>[0-9]{{1,2}}|[{CN_NUM}]+)个?(?P<unit>月|季度)"),
+        ("duration", rf"(?=[{digits}近约逾长半几数])(?P<pre>近|约|逾|长达)?"
+                     rf"(?P<n>(?:(?![12][0-9]{{3}}年)[0-9]+(?:\.[0-9]+)?|[{CN_NUM}]+|半|几|数|十几|几十)"
+                     r"(?:多|余)?)(?P<ge>个)?(?P<half>多|半)?(?P<unit>小时|钟头|分钟|秒钟|天|周(?![年岁])|星期|"
+                     r"(?<=个)月|(?<=个[多半])月|年(?![代级度轻龄初底末中])|(?<=个)世纪)(?P<post>多|半)?"
+                     r"(?P<within>内|以来|来)?"),
+        ("duration", rf"(?P<n>[0-9]{{1,3}}|[{CN_NUM}]+)日(?P<within>内)(?!瓦)"),
+        ("decade", rf"(?=[{digits}上])(?P<cent>上|(?:[12][0-9]|十九|二十|二十一)世纪)?"
+                   r"(?P<dec>[1-9]0|[一二三四五六七八九]十)"
+                   r"年代(?P<part>初|末|中期|前期|后期|中后期)?"),
+        ("decade", rf"(?P<y>[12][0-9]{{2}}0)年代(?P<part>初|末|中期|前期|后期|中后期)?"),
+        ("century", r"(?P<cent>(?:[12][0-9]|十九|二十|二十一)世纪)(?P<part>初|末|中叶)?"
+                    r"(?![0-9一二三四五六七八九十]|年代)"),
+        ("delegate", rf"(?=[{digits}农阴])(?:(?:{YEAR4})年)?(?:农历|阴历)[{CN_NUM}正腊冬闰初月日]{{2,8}}"),
+        ("delegate", rf"(?:正月|腊月)(?:初[{CN_NUM}]{{1,2}}|[十廿][{CN_NUM}]?|[{CN_NUM}]{{1,3}}日?)"),
+    ]
+    return [(kind, re.compile(p)) for kind, p in pats]
+
+
+def _blocked(text: str, start: int, end: int, kb: TimeKnowledge) -> bool:
+    """True when the span lies inside a name that only looks like a time (今日俄罗斯) or breaks a word guard."""
+    if any(_covers(text, name, start, end) for name in kb.not_time):
+        return True
+    guard = kb.guards.get(text[start:end])
+    if guard:
+        before = text[start - 1] if start > 0 else ""
+        after = text[end] if end < len(text) else ""
+        if before and before in guard.get("not_before", ""):
+            return True
+        if after and after in guard.get("not_after", ""):
+            return True
+    return False
+
+
+def _covers(text: str, name: str, start: int, end: int) -> bool:
+    """True when an occurrence of ``name`` in ``text`` contains the span [start, end)."""
+    idx = text.find(name, max(0, end - len(name)), start + len(name))
+    while idx != -1 and idx <= start:
+        if idx + len(name) >= end:
+            return True
+        idx = text.find(name, idx + 1, start + len(name))
+    return False
+
+
+def _numeric_guard(text: str, start: int, kind: str, groups: dict[str, Any]) -> bool:
+    """True when a numeric match continues a number or an ordinal (第3日, 2023日, 十一月 inside 二十一月)."""
+    if start == 0:
+        return False
+    before = text[start - 1]
+    first = text[start]
+    if first.isdigit() and (before.isdigit() or before == "."):
+        return True
+    if first in CN_NUM and before in CN_NUM + "第每几数半个":
+        return True
+    if kind in ("date", "duration", "ago") and before == "第":
+        return True
+    return False
+
+
+def find_candidates(text: str, patterns: list[tuple[str, re.Pattern[str]]], kb: TimeKnowledge) -> list[Candidate]:
+    """Leftmost-longest, non-overlapping time candidates in ``text``.
+
+    Args:
+        text: the analysis text (simplified characters, any digits).
+        patterns: from :func:`build_patterns`.
+        kb: the loaded time knowledge.
+
+    Returns:
+        Candidates ordered by start, plus ``range`` candidates spanning "A至B" pairs.
+    """
+    norm = to_ascii_digits(text)
+    found: list[Candidate] = []
+    for kind, pattern in patterns:
+        for match in pattern.finditer(norm):
+            start, end = match.span()
+            if end <= start:
+                continue
+            groups = {k: v for k, v in match.groupdict().items() if v is not None}
+            if kind == "date" and not groups:
+                continue
+            if _numeric_guard(norm, start, kind, groups) or _blocked(norm, start, end, kb):
+                continue
+            found.append(Candidate(start, end, text[start:end], kind, groups))
+    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    chosen: list[Candidate] = []
+    last_end = -1
+    for cand in found:
+        if cand.start >= last_end:
+            chosen.append(cand)
+            last_end = cand.end
+    chosen = [c for c in chosen if _keep(norm, c, chosen)]
+    for prev, cand in zip([None, *chosen], chosen):
+        cand.local_time = norm[max(0, cand.start - 4):cand.start] == "当地时间"
+        cand.apposition = prev is not None and norm[prev.end:cand.start] in ("（", "(")
+        clause = re.split(r"[，。；！？,;!?\n]", norm[cand.end:cand.end + 16], maxsplit=1)[0]
+        cand.background = "以来" in clause
+    return chosen + _ranges(norm, chosen)
+
+
+def _keep(text: str, cand: Candidate, chosen: list[Candidate]) -> bool:
+    """Drop a weekday written in brackets after a date: 11月30日（星期日）."""
+    if cand.type != "weekday" or cand.start == 0 or text[cand.start - 1] not in "（(":
+        return True
+    return not any(c.end == cand.start - 1 and c.type == "date" for c in chosen)
+
+
+_DATEISH = {"date", "numeric", "relday", "holiday", "weekday", "week", "monthpart", "quarter"}
+
+
+def _ranges(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Interval candidates for adjacent date pairs joined by 至/到/—: 11月20日至23日."""
+    out = []
+    for left, right in zip(chosen, chosen[1:]):
+        between = text[left.end:right.start]
+        if between.lstrip(BRACKETS).startswith("（"):
+            continue
+        between = between.strip(BRACKETS)
+        if between in CONNECTORS and left.type in _DATEISH and right.type in _DATEISH:
+            right.range_end = True
+            out.append(Candidate(left.start, right.end, text[left.start:right.end], "range",
+                                 {"left": left, "right": right}))
+    return out
