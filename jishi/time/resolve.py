@@ -676,8 +676,16 @@ class Resolutions:
 
 @lru_cache(maxsize=1)
 def _jionlp() -> Any:
-    """Import jionlp once per process (about 1.5 s; its first parse adds about 0.2 s)."""
-    import jionlp  # noqa: PLC0415  heavy, optional: only the long tail needs it
+    """Import jionlp once per process (about 1.5 s; its first parse adds about 0.2 s).
+
+    jionlp (and jiojio under it) print banners to stdout on import; they would corrupt the JSON that
+    `jishi extract` prints, so stdout is sent to stderr while it loads.
+    """
+    import contextlib
+    import sys
+
+    with contextlib.redirect_stdout(sys.stderr):
+        import jionlp  # noqa: PLC0415  heavy, optional: only the long tail needs it
 
     return jionlp
 

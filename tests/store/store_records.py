@@ -132,15 +132,5 @@ def corpus() -> list[dict[str, Any]]:
     ]
 
 
-def snapshot(con: Any) -> dict[str, list[tuple]]:
-    """Every table's rows, sorted, without ingest timestamps: equal snapshots mean equal databases."""
-    out = {}
-    for (table,) in con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1").fetchall():
-        cols = [r[0] for r in con.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
-            [table]).fetchall() if r[0] != "ingested_at"]
-        col_sql = ", ".join(f'"{c}"' for c in cols)
-        rows = con.execute(f"SELECT {col_sql} FROM {table}").fetchall()
-        out[table] = sorted(rows, key=repr)
-    return out
+# Shared with the engines' tests: the comparison lives in the package.
+from jishi.store.db import snapshot  # noqa: E402,F401
