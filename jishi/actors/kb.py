@@ -9,6 +9,7 @@ Files under ``jishi/data/actors/`` (each with its own header):
     org_suffixes.tsv   generic organisation words composed with a state (俄 + 国防部, 美国 + 政府)
     titles.tsv         titles and relation words read from apposition (参议员, 女婿)
     not_persons.tsv    words LAC tags PER that are no persons (海马斯, 伊斯坎德尔)
+    name_context.tsv   words around a name that end it (通电话) or make it a place (首府, 以西)
     persons.yaml       persons with dated offices (written separately; optional)
 
 Ids: ``state:UKR``, ``region:EUR``, ``igo:nato``, ``org:fsb``; organisations composed from a state and a
@@ -120,6 +121,10 @@ class KnowledgeBase:
     endings: dict[str, Suffix] = field(default_factory=dict)  # endings of unknown organisation names
     titles: dict[str, Title] = field(default_factory=dict)
     not_words: set[str] = field(default_factory=set)
+    verb_heads: set[str] = field(default_factory=set)  # 通电话, 敦促: words a name must not swallow the head of
+    place_before: tuple[str, ...] = ()  # 首府, 城市: a name right after one is a place
+    place_after: tuple[str, ...] = ()  # 以西, 市区: a name right before one is a place
+    spouse_words: tuple[str, ...] = ()  # 夫人: X和夫人Y joins Y to X
     person_names: dict[str, str] = field(default_factory=dict)  # person names/aliases -> first id
     shared_names: dict[str, list[str]] = field(default_factory=dict)  # names several persons bear -> ids
     sources: list[str] = field(default_factory=list)
@@ -149,6 +154,7 @@ class KnowledgeBase:
         kb._load_suffixes(data_dir / "org_suffixes.tsv")
         kb._load_titles(data_dir / "titles.tsv")
         kb._load_not_persons(data_dir / "not_persons.tsv")
+        kb._load_name_context(data_dir / "name_context.tsv")
         persons = persons_path if persons_path is not None else data_dir / "persons.yaml"
         if Path(persons).exists():
             kb._load_persons(Path(persons))
@@ -243,6 +249,41 @@ class KnowledgeBase:
                 raise KnowledgeError(f"title {word!r}: unknown kind {kind!r}", path=str(path))
             self.titles[word] = Title(word, None if sector in ("", "-") else sector, kind)
         self.sources.append(path.name)
+
+    def _load_name_context(self, path: Path) -> None:
+        before: list[str] = []
+        after: list[str] = []
+        spouse: list[str] = []
+        for row in _read_tsv(path, columns=2):
+            word, role = normalize_text(row[0]), row[1]
+            if role == "verb_head":
+                self.verb_heads.add(word)
+            elif role == "place_before":
+                before.append(word)
+            elif role == "place_after":
+                after.append(word)
+            elif role == "spouse":
+                spouse.append(word)
+            else:
+                raise KnowledgeError(f"name context {word!r}: unknown role {role!r}", path=str(path))
+        # longest first, so that 港口城市 is tried before 城市
+        self.place_before = tuple(sorted(before, key=len, reverse=True))
+        self.place_after = tuple(sorted(after, key=len, reverse=True))
+        self.spouse_words = tuple(spouse)
+        self.sources.append(path.name)
+
+    def verb_head_after(self, last: str, following: str) -> bool:
+        """Whether ``last`` (a name's last character) starts a verb that ``following`` completes (通 + 电话).
+
+        Args:
+            last: the last character of a name candidate.
+            following: the text right after the candidate.
+
+        Returns:
+            True when ``last + following`` begins with a word of ``verb_heads``.
+        """
+        probe = last + following[:4]
+        return any(probe.startswith(w) for w in self.verb_heads if w[0] == last)
 
     def _load_not_persons(self, path: Path) -> None:
         for row in _read_tsv(path, columns=2):

@@ -1,10 +1,13 @@
 """The clean stage (``clean.v1``): raw article text in, cleaned body with an offset map out.
 
-It assigns ``text`` (body without title, headings and captions; cut sentences and names rejoined),
-``offsets`` (raw index of every cleaned character), ``analysis_text`` (simplified Chinese, same
-length), ``captions``, ``sections``, ``paragraphs`` and ``sentences`` (without tokens). Credit lines
-and datelines stay in the text and are recorded in ``doc.meta["credit_lines"]``,
-``doc.meta["dateline"]`` and ``doc.meta["dateline_outlet"]``.
+It assigns ``text`` (body without title, headings, captions, staff credits and page furniture; cut
+sentences and names rejoined), ``offsets`` (raw index of every cleaned character), ``analysis_text``
+(simplified Chinese, same length), ``captions`` (image captions and page furniture such as a timestamp
+line), ``sections``, ``paragraphs`` and ``sentences`` (without tokens). Source credit lines ("本版文据新华社")
+and datelines stay in the text; staff credits and bylines ("责编：…", "（记者 …）") are taken out. All are
+recorded in ``doc.meta["credit_lines"]`` (kind "source" with text offsets, kind "staff" with raw offsets),
+``doc.meta["dateline"]``, ``doc.meta["dateline_outlet"]`` and ``doc.meta["timestamp"]`` (the page's timestamp
+line and its date, read by the time stage for the publication date).
 """
 from __future__ import annotations
 
@@ -93,12 +96,21 @@ def clean_document(
     ]
     doc.sentences = split_sentences(text, spans)
     credits = [
-        {"text": doc.text[s:e], "start": s, "end": e}
+        {"text": doc.text[s:e], "start": s, "end": e, "kind": "source"}
         for para, (s, e) in zip(layout.paragraphs, spans)
         if para.credit
     ]
+    # staff credits and bylines are out of the text: their offsets index the raw text
+    credits += [
+        {"text": text, "raw_start": raw_start, "raw_end": raw_start + len(text), "kind": "staff"}
+        for raw_start, text in layout.credits
+    ]
     if credits:
+        credits.sort(key=lambda c: doc.offsets[c["start"]] if "start" in c and doc.offsets else c.get("raw_start", 0))
         doc.meta["credit_lines"] = credits
+    if layout.timestamp:
+        raw_start, line, day = layout.timestamp
+        doc.meta["timestamp"] = {"text": line, "date": day, "raw_start": raw_start}
     dateline = _find_dateline(doc, spans, rules)
     if dateline:
         doc.meta["dateline_outlet"] = dateline.pop("outlet")

@@ -22,6 +22,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from jishi.clean.rules import LayoutRules
+from jishi.ingest.dates import timestamp_line_date
 
 TERMINALS = "。！？!?；…"
 CLOSERS = "”’」』）)》〉】]"
@@ -32,6 +33,8 @@ _NON_INITIAL = frozenset("，。、；：！？”’」』）》〉】,.;:!?)�
 _STRIP = " \t\r\n\u3000\xa0\ufeff\u200b\u200c\u200d\u2060"
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _RULE_LINE = re.compile(r"^[-—=*_~·•#＝－\s]{3,}$")  # markdown/ASCII horizontal rules
+# A photo caption written as one dated sentence: "[当地时间]7月6日，在<place>，<people> ……。"
+_DATED_CAPTION = re.compile(r"^(?:当地时间)?(?:\d{4}年)?\d{1,2}月\d{1,2}日[，,](?:在)?[^。！？；]{2,90}[。！]$")
 _CAPTION_POSITION = re.compile(r"[（(](?:前排|后排|中间|上图|下图)?(?:左|右|中)[一二三四五六七八九十\d]*[）)]")
 
 HEADING_MAX_CHARS = 80
@@ -42,6 +45,9 @@ GAP_CAPTION_MAX_CHARS = 20
 BODY_MIN_CHARS = 30
 MAX_CAPTIONS_IN_CUT = 4
 WEAK_CUT_MIN_CHARS = 40
+DATED_CAPTION_MAX_CHARS = 100
+TIMESTAMP_MAX_LINE = 8  # a timestamp line is looked for among the opening lines
+SOURCE_LINE_MAX_CHARS = 15  # an outlet's name on the line next to a timestamp line
 
 
 @dataclass
@@ -71,6 +77,8 @@ class Layout:
     """The result of :func:`analyse_layout`."""
 
     paragraphs: list[Paragraph] = field(default_factory=list)
+    credits: list[tuple[int, str]] = field(default_factory=list)  # staff credits taken out: (raw start, text)
+    timestamp: tuple[int, str, str] | None = None  # (raw start, line, YYYY-MM-DD) of a page's timestamp line
     headings: list[tuple[str, int]] = field(default_factory=list)  # (title, index of the next paragraph)
     captions: list[str] = field(default_factory=list)
     title: str | None = None  # the title line removed from the body, if any
@@ -139,7 +147,33 @@ class LayoutAnalyser:
     # -- single-line predicates -------------------------------------------------------------
 
     def is_credit(self, text: str) -> bool:
+        """A source credit line ("本版文据新华社", "来源：新华网"): kept in the text."""
         return len(text) <= 80 and any(p.fullmatch(text) for p in self.rules.credit_patterns)
+
+    def is_staff_credit(self, text: str) -> bool:
+        """A staff credit or byline line ("责编：刘某", "（编辑：某某）", "（记者 某某）"): taken out of the text."""
+        return len(text) <= 80 and any(p.fullmatch(text) for p in self.rules.staff_credit_patterns)
+
+    def is_name_cut(self, text: str) -> bool:
+        """A line ending inside a transliterated name: "…成员哈利勒·哈" (the last part cut after 1-2 characters).
+
+        A heading does not end in half a name, so such a line is a cut even when it is short and has no
+        inner punctuation.
+        """
+        if len(text) < 4 or ends_sentence(text):
+            return False
+        dot = max(text.rfind("·"), text.rfind("•"))
+        tail = text[dot + 1:]
+        return (
+            dot > 0
+            and 1 <= len(tail) <= 2
+            and text[dot - 1] in self.rules.name_chars
+            and all(ch in self.rules.name_chars for ch in tail)
+        )
+
+    def is_cut_line(self, text: str) -> bool:
+        """:meth:`is_cut` or a name cut (:meth:`is_name_cut`)."""
+        return self.is_cut(text) or self.is_name_cut(text)
 
     def is_caption_formula(self, text: str) -> bool:
         if len(text) > CAPTION_FORMULA_MAX_CHARS:
@@ -259,11 +293,15 @@ class LayoutAnalyser:
         text = line.text
         if _RULE_LINE.match(text):
             return "rule"
+        if self.is_staff_credit(text):
+            return "staff"
         if _MD_HEADING.match(text) or self.is_numbered_heading(text):
             return "heading"
         if self.is_credit(text):
             return "credit"
         if self.is_caption_formula(text):
+            return "caption"
+        if self.is_dated_caption(lines, i, typical_gap):
             return "caption"
         dangling = self.is_weak_cut(text) and text[-1] in self.rules.dangling_chars
         if self.is_strong_cut(text) or dangling or self.is_body(text) or len(text) > HEADING_MAX_CHARS:
@@ -284,6 +322,19 @@ class LayoutAnalyser:
             return "caption"
         return "heading"
 
+    @staticmethod
+    def is_dated_caption(lines: list[Line], i: int, typical_gap: int) -> bool:
+        """A photo caption written as one dated sentence ("7月6日，在某地，民众在……。"), standing alone
+        between wider blank gaps than the article's paragraphs: a paragraph of body text is seldom one
+        sentence opening on a date and set apart like that."""
+        line = lines[i]
+        text = line.text
+        if len(text) > DATED_CAPTION_MAX_CHARS or not _DATED_CAPTION.match(text):
+            return False
+        if any(ch in "。！？；" for ch in text[:-1]):
+            return False
+        return line.gap_before > typical_gap and (line.gap_after > typical_gap or i + 1 == len(lines))
+
     def is_title_line(self, line: Line, title: str | None, n_lines: int) -> bool:
         if title:
             a, b = _squash(line.text), _squash(title)
@@ -294,6 +345,8 @@ class LayoutAnalyser:
             and not self.is_strong_cut(line.text)
             and not self.is_body(line.text)
             and not self.is_credit(line.text)
+            and not self.is_staff_credit(line.text)
+            and timestamp_line_date(line.text) is None
             and not self.is_dateline_only(line.text)
             and not self.is_caption_formula(line.text)
         )
@@ -318,9 +371,17 @@ class LayoutAnalyser:
         if self.is_title_line(lines[0], title, len(lines)):
             out.title = _MD_HEADING.sub("", lines[0].text)
             i = 1
+        debris = self.page_furniture(lines, i, out)
         while i < len(lines):
             line = lines[i]
-            if self.is_cut(line.text) and not self.is_credit(line.text) and i + 1 < len(lines) \
+            if i in debris:
+                out.captions.append(line.text)
+                i += 1
+                continue
+            if self.is_caption_formula(line.text) and not self.is_strong_cut(line.text):
+                kind = "caption"  # a full-sentence caption ending in a photo credit is never a cut body line
+            elif self.is_cut_line(line.text) and not self.is_credit(line.text) \
+                    and not self.is_staff_credit(line.text) and i + 1 < len(lines) \
                     and self.find_continuation(line.text, lines, i + 1) is not None:
                 kind = "body"
             else:
@@ -332,11 +393,14 @@ class LayoutAnalyser:
             if kind == "caption":
                 out.captions.append(line.text)
                 continue
+            if kind == "staff":
+                out.credits.append((line.start, line.text))
+                continue
             if kind == "rule":
                 continue
             para = Paragraph([(line.start, line.text)], credit=kind == "credit")
             text = line.text
-            while kind != "credit" and i < len(lines) and self.is_cut(text):
+            while kind != "credit" and i < len(lines) and self.is_cut_line(text):
                 found = self.find_continuation(text, lines, i)
                 if found is None:
                     break
@@ -347,7 +411,77 @@ class LayoutAnalyser:
                 out.joins += 1
                 i = j + 1
             out.paragraphs.append(para)
+        self.cut_inline_credits(out)
         return out
+
+    def page_furniture(self, lines: list[Line], first: int, out: Layout) -> set[int]:
+        """Indexes of the opening lines that are page furniture, not text: a timestamp line
+        ("2025-07-08 09:41:12　来源：新华网") and an outlet's name standing right next to it ("环球网").
+
+        Sets ``out.timestamp`` when a timestamp line is found.
+        """
+        for k in range(first, min(len(lines), first + TIMESTAMP_MAX_LINE)):
+            if self.is_body(lines[k].text):
+                break
+            day = timestamp_line_date(lines[k].text)
+            if day is None:
+                continue
+            out.timestamp = (lines[k].start, lines[k].text, day)
+            found = {k}
+            for n in (k - 1, k + 1):
+                if n < first or n >= len(lines):
+                    continue
+                near = lines[n].text
+                tight = lines[k].gap_before == 0 if n < k else lines[k].gap_after == 0
+                if tight and len(near) <= SOURCE_LINE_MAX_CHARS and not has_inner_punct(near) \
+                        and not ends_sentence(near) and not self.is_dateline_only(near):
+                    found.add(n)
+            return found
+        return set()
+
+    def cut_inline_credits(self, out: Layout) -> None:
+        """Cut bylines out of paragraphs ("新华社某地1月19日电（记者 某某）" keeps its dateline, "【某网报道 记者
+        某某】" and a closing "（编辑：某某）" go); they are listed in ``out.credits``."""
+        if not self.rules.inline_credit_patterns:
+            return
+        kept: list[Paragraph] = []
+        for para in out.paragraphs:
+            for pattern in self.rules.inline_credit_patterns:
+                m = pattern.search(para.text)
+                if m and m.end() > m.start():
+                    raw_start, removed = _cut_segments(para, m.start(), m.end())
+                    out.credits.append((raw_start, removed.strip(_STRIP)))
+            if para.text.strip(_STRIP):
+                kept.append(para)
+        out.paragraphs = kept
+        out.credits.sort()
+
+
+def _cut_segments(para: Paragraph, start: int, end: int) -> tuple[int, str]:
+    """Remove characters [start, end) of ``para.text`` from its segments.
+
+    Returns:
+        (raw offset of the first removed character, the removed text).
+    """
+    segments: list[tuple[int, str]] = []
+    removed: list[str] = []
+    raw_start = -1
+    pos = 0
+    for seg_start, seg_text in para.segments:
+        a, b = max(start - pos, 0), min(end - pos, len(seg_text))
+        if a < b:
+            if raw_start < 0:
+                raw_start = seg_start + a
+            removed.append(seg_text[a:b])
+            if seg_text[:a]:
+                segments.append((seg_start, seg_text[:a]))
+            if seg_text[b:]:
+                segments.append((seg_start + b, seg_text[b:]))
+        else:
+            segments.append((seg_start, seg_text))
+        pos += len(seg_text)
+    para.segments = segments or [(para.segments[0][0], "")]
+    return raw_start, "".join(removed)
 
 
 def _squash(text: str) -> str:

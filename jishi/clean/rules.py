@@ -15,6 +15,8 @@ _KEYS = (
     "section_labels", "heading_patterns", "caption_patterns", "credit_patterns", "dateline_patterns",
     "name_chars", "surnames", "dangling_chars",
 )
+# Keys added later; a layout file without them gets empty lists.
+_OPTIONAL_KEYS = ("staff_credit_patterns", "inline_credit_patterns")
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,8 @@ class LayoutRules:
     name_chars: frozenset[str]
     surnames: frozenset[str]
     dangling_chars: frozenset[str]
+    staff_credit_patterns: tuple[re.Pattern[str], ...] = ()
+    inline_credit_patterns: tuple[re.Pattern[str], ...] = ()
 
 
 def _compile(patterns: list[str], key: str, path: Path) -> tuple[re.Pattern[str], ...]:
@@ -70,6 +74,7 @@ def load_rules(path: str | Path = LAYOUT_PATH) -> LayoutRules:
         name_chars=frozenset("".join(str(data["name_chars"]).split())) | {"·", "•"},
         surnames=frozenset("".join(str(data["surnames"]).split())),
         dangling_chars=frozenset("".join(str(data["dangling_chars"]).split())),
+        **{key: _compile(list(data.get(key) or []), key, path) for key in _OPTIONAL_KEYS},
     )
 
 

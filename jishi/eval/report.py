@@ -151,15 +151,15 @@ def markdown_section(result: dict[str, Any]) -> str:
         result: {"date", "versions", "limit", "suites": {name: result}, "gate": [checks]}.
 
     Returns:
-        Markdown starting with a level-2 heading.
+        Markdown starting with a level-3 heading (the sections sit under "## Results").
     """
     v = result.get("versions") or current_versions()
-    lines = [f"## {result['date']}: jishi {v.get('jishi')}", "",
+    lines = [f"### {result['date']}: jishi {v.get('jishi')}", "",
              "Versions: " + ", ".join(f"{k} {val}" for k, val in v.items()) + ".",
              f"Command: `{result.get('command', 'jishi eval all --gate')}`"
              + (f", corpora cut to their first {result['limit']} items." if result.get("limit") else "."), ""]
     for name, res in result["suites"].items():
-        lines += [f"### {TITLES.get(name, name)}", "", render(res), ""]
+        lines += [f"#### {TITLES.get(name, name)}", "", render(res), ""]
     if result.get("gate"):
-        lines += ["### Gate", "", gate_table(result["gate"]), ""]
+        lines += ["#### Gate", "", gate_table(result["gate"]), ""]
     return "\n".join(lines)

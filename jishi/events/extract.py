@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,6 +47,13 @@ _CLAUSE_END = frozenset({"，", "。", "！", "？", "；", ",", "了", "着", "
 _ACTOR_HEADS = frozenset("警军方政总外人籍媒")
 _EXISTENTIAL = ("发生", "爆发", "遭遇", "遭到", "出现")
 _PLACE_RANK = {"point": 4, "city": 3, "region": 2, "sea": 2, "country": 0}
+# a condition before the trigger in its clause (前提是快支必须撤出, 除非对方停火): the action is not told as real
+_CONDITION_RX = re.compile(r"前提是|除非|条件是|只有在|只要|一旦|倘若|假如|如果|若(?!干)")
+# "not … until X" (在哈马斯释放人质之前不会结束战争): X is a condition, not an event
+_UNTIL_NEG_RX = re.compile(r"^[”“\s，]*(?:都|就|也|均|将)?(?:不会|绝不|决不|不能|不得|不再|不)")
+_NUMERALS = frozenset("一二两三四五六七八九十数多几0123456789０１２３４５６７８９")
+# after a place name: 向日本海/东部海域/日本方向发射导弹 names a direction, not a target
+_PLACE_TAILS = ("海", "方向", "近海", "沿海", "湾", "海峡", "上空", "附近")
 DATE_RANK = {"clause": 3.0, "sentence": 2.0, "vague": 1.5, "inherited": 1.0, "publication": 0.0}
 
 
@@ -201,8 +209,9 @@ class EventExtractor:
         for m in matches:
             ts, te = s0 + m.start, s0 + m.end
             entry = m.entry
-            if qindex.enclosing(ts):
-                continue
+            pair = qindex.enclosing(ts)
+            if pair is not None and not ("quoted" in entry.flags and pair[1] - pair[0] - 1 <= len(m.entry.trigger) + 2):
+                continue  # 修改意见“不可接受”: a quoted predicate that is just the trigger still tells it
             if self._excluded(entry, stext, m.start, m.end):
                 continue
             k = tok_at.get(ts)
@@ -239,6 +248,11 @@ class EventExtractor:
                 carried = self._carried_status(toks, clauses, clause, view)
                 if carried:
                     cand.status = carried
+            if "future" in entry.flags and cand.status == "planned":
+                # 将采取对等回应措施: the announced measure lies ahead, the threat is made now
+                cand.status = self._status(toks, [], ctoks, te, sent, ts, frames, frame_starts, attributions)
+            if self._conditional(analysis, clause, sent, ts, te):
+                continue  # a condition or a demand's content (前提是快支必须撤出): not an event
             region_start = clause.start
             for f in frames:
                 if clause.start <= f.verb_start and f.verb_end <= ts:
@@ -255,6 +269,17 @@ class EventExtractor:
         # 要求/邀请/同意 without a target: kept only when a later trigger of the clause was its content
         out = [c for c in out if id(c) not in self._needs_object or c.mode is not None]
         return out, sentence_subject or self._first_subject(doc, sent, view, frames)
+
+    @staticmethod
+    def _conditional(text: str, clause: Clause, sent: Sentence, ts: int, te: int) -> bool:
+        """Whether the trigger sits in a condition: after 前提是/除非/如果 in its clause, or inside
+        在……之前 followed by a negation ("not until"), which makes it a condition, not an event."""
+        if _CONDITION_RX.search(text, clause.start, ts):
+            return True
+        idx = text.find("之前", te, clause.end)
+        if idx >= 0 and "在" in text[clause.start:ts]:
+            return bool(_UNTIL_NEG_RX.search(text[idx + 2:min(sent.end, idx + 24)]))
+        return False
 
     def _first_subject(self, doc: Document, sent: Sentence, view: ActorView, frames: list[SpeechFrame]) -> list[str]:
         """The subject of a sentence without triggers (for pronouns and dropped subjects later on):
@@ -293,8 +318,12 @@ class EventExtractor:
         light_before = any(t.text in self.cues["light_before"] for t in before[-6:])
         if nxt_text == "的" or nxt_text == "结束":
             return True
+        if entry.mode == "mediate" and self._text.startswith("下", te) and any(t.text == "在" for t in before):
+            return True  # 在美国斡旋下达成协议: background of the main predicate, which is the event
         if entry.gapped:
-            gap = self._text[ts + len(entry.parts[0]):ts + len(entry.parts[0]) + 2]
+            gap = self._text[ts + len(entry.parts[0]):ts + len(entry.parts[0]) + 3]
+            if entry.type in ("MOBILIZE", "ASSAULT") and gap.startswith("的") and gap[1:2] in _NUMERALS:
+                return False  # 向以色列发射的两枚火箭弹中，一枚被拦截: counted weapons were fired
             if gap.startswith("的") or gap.startswith("中的"):
                 return True  # 两国元首达成的重要共识, 正在进行中的谈判: a modifier, not a predicate
         if not light and nxt_text in self.cues["reference_after"]:
@@ -426,7 +455,9 @@ class EventExtractor:
         an actor span (以|军, LAC's 以 is a preposition) do not count."""
         roles: dict[int, str] = {}
         role = "subject"
-        for t in region:
+        seen_subject = False
+        rel_role: str | None = None
+        for n, t in enumerate(region):
             if any(s.start <= t.start and t.end <= s.end and s.start < t.start for s in spans):
                 roles[t.start] = role
                 continue
@@ -434,12 +465,28 @@ class EventExtractor:
                 roles[t.start] = role
                 continue
             marker = self._governing.get(t.text)
+            starts_span = any(s.start == t.end for s in spans)
             if marker is not None and (t.tag == "p" or (marker == "agent" and t.tag in VERB_TAGS)):
                 role = marker
+            elif (seen_subject and role in ("subject", "location", "other")
+                  and ((marker == "partner" and len(t.text) == 1 and (starts_span or t.tag == "LOC"))
+                       or (len(t.text) == 2 and t.text[0] in "同与跟" and t.text[1] in "来到赴"))):
+                # LAC tags 同 in 卢拉10日同法国总统… as LOC, and glues 同来 (同来华访问的…) into one word
+                role = "partner"
+                if len(t.text) == 2 and any(x.text == "的" for x in region[n + 1:]):
+                    rel_role, role = role, "other"
             elif t.tag == "p":
                 role = "other"
             elif t.tag in VERB_TAGS and t.text not in self._status_verbs:
-                role = "object"
+                if role in ("partner", "target", "agent") and any(x.text == "的" for x in region[n + 1:]):
+                    # 同[来华访问的]哈萨克斯坦总统: a relative clause inside the marked phrase
+                    rel_role, role = role, "other"
+                else:
+                    role = "object"
+            elif t.text == "的" and rel_role is not None:
+                role, rel_role = rel_role, None
+            if role == "subject" and any(s.start <= t.start < s.end for s in spans):
+                seen_subject = True
             roles[t.start] = role
         return roles
 
@@ -577,6 +624,15 @@ class EventExtractor:
             np_start = max([t.end for t in region if t.tag in VERB_TAGS or t.tag == "w"], default=region_start)
             named = [t for t in region if t.start >= np_start and t.tag in ("LOC", "ORG", "PER", "TIME")]
             cand.anchored = bool(near or near_places or named)
+            tail = self._text[te:te + 6].lstrip("事件行动")
+            if tail.startswith("负责") and any(t.text == "对" for t in region):
+                # 卡桑旅宣布对此次袭击负责: the claimant is the attacker
+                claimant = self._clause_subject(clause)
+                if claimant:
+                    cand.source = claimant
+                    cand.target = [i for i in cand.target if i not in claimant]
+                    cand.status = "claimed"
+                    return True
             if near and not cand.target and not cand.source:
                 cand.target = [i for s in near for i in s.ids]
             return True
@@ -592,10 +648,16 @@ class EventExtractor:
             self._needs_object.add(id(cand))  # decided once the clause's later triggers are read
         source = list(dict.fromkeys(source))
         target = [t for t in dict.fromkeys(target) if t not in source]
+        if cand.type == "MOBILIZE" and cand.mode == "weapons" and target:
+            directions = {i for sp in view.in_range(region_start, clause.end)
+                          for i in sp.ids if self._text.startswith(_PLACE_TAILS, sp.end)}
+            target = [i for i in target if i not in directions]
         if cand.type == "MOBILIZE" and cand.mode == "weapons" and target and \
                 view.countries(target) - view.countries(source):
             # 向乌克兰发射导弹 is an attack, 向东部海域发射导弹 a show of force
             cand.type, cand.mode, cand.cameo = "ASSAULT", "missile", "195"
+            if "火箭弹" in self._text[ts:te]:
+                cand.mode, cand.cameo = "heavy-weapons", "194"
         if "place" in entry.flags and source and target:
             if view.countries(source) and view.countries(source) == view.countries(target):
                 return False  # travel inside one's own country is not a visit

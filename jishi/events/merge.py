@@ -58,7 +58,9 @@ def _score(group: Group, cand: Candidate, view: ActorView) -> float | None:
     if head.mode != cand.mode:
         # different modes are different events; an unspecified mode joins a specified one only for
         # CONSULT told as "visit + meet" (前往莫斯科……与普京会面), and never for a bare reference
-        if cand.reference or head.type != "CONSULT" or (head.mode and cand.mode):
+        if cand.reference and cand.mode is None and head.mode is not None:
+            pass  # 此次袭击 refers to an attack of any kind (the rocket fire told before)
+        elif cand.reference or head.type != "CONSULT" or (head.mode and cand.mode):
             return None
         if cand.sent not in group.sentences and not (
                 head.date == cand.date and min(head.date_rank, cand.date_rank) >= DATE_RANK["sentence"]):

@@ -25,7 +25,7 @@ from typing import BinaryIO, TextIO
 
 from jishi.document import Document
 from jishi.errors import InputError
-from jishi.ingest.dates import normalize_date
+from jishi.ingest.dates import find_timestamp_line, normalize_date
 from jishi.ingest.encoding import decode_bytes, detect_encoding
 from jishi.ingest.errors import (
     EmptyInputError,
@@ -83,7 +83,23 @@ def iter_documents(
                 item.published = option_date
                 item.published_source = "option"
                 item.published_inferred = False
+            elif isinstance(item, Document) and not item.published:
+                _published_from_timestamp(item)
             yield item
+
+
+def _published_from_timestamp(doc: Document) -> None:
+    """Date a document with no --published, field or HTML date from a timestamp line of its raw text.
+
+    Scraped pages often open with "2025-07-08 09:41:12　来源：新华网"; that line is the best publication date
+    such a text carries (published_source="timestamp").
+    """
+    found = find_timestamp_line(doc.raw_text or "")
+    if found:
+        doc.published = found[2]
+        doc.published_source = "timestamp"
+        doc.published_inferred = False
+        doc.meta["timestamp_line"] = found[1]
 
 
 def read_path(

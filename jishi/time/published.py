@@ -1,9 +1,13 @@
 """The publication date, from the first source that applies (issue 3).
 
-1. ``doc.published`` as ingest set it (``--published``, an input field, HTML metadata): kept with its source;
-2. a dateline: ``doc.meta["dateline"]`` when the clean stage found one, else one in the first paragraph
+1. ``doc.published`` as ingest set it (``--published``, an input field, HTML metadata, a timestamp line): kept
+   with its source;
+2. a timestamp line of a scraped page ("2025-07-08 09:41:12　来源：新华网"), which the clean stage records in
+   ``doc.meta["timestamp"]``;
+3. a dateline: ``doc.meta["dateline"]`` when the clean stage found one, else one in the first paragraph
    ("新华社北京12月1日电", "新华网上海5月12日电"), its year from the context;
-3. inferred, flagged ``published_inferred``: a date in the document id or file name, else the latest full date
+   its year from the timestamp line, else the id's date, else the full date written nearest the dateline;
+4. inferred, flagged ``published_inferred``: a date in the document id or file name, else the latest full date
    (year, month and day) written in the text.
 Never the machine clock: with none of these, ``published`` stays None.
 """
@@ -97,9 +101,28 @@ def _latest_full_date(text: str) -> dt.date | None:
     return max(dates) if dates else None
 
 
+def _first_full_date(text: str) -> dt.date | None:
+    """The first valid full date of the text: the one written nearest a dateline at its start."""
+    for m in FULL_DATE.finditer(to_ascii_digits(text)):
+        found = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        if found:
+            return found
+    return None
+
+
+def _timestamp_date(doc: Document) -> dt.date | None:
+    """The date of the timestamp line the clean stage found (``doc.meta["timestamp"]``), if any."""
+    stamp = doc.meta.get("timestamp") if isinstance(doc.meta, dict) else None
+    if isinstance(stamp, dict):
+        return parse_iso_day(stamp.get("date"))
+    return None
+
+
 def _dateline_year(doc: Document, text: str, month: int, day: int) -> int | None:
-    """The year of a year-less dateline: from the id's date, else the latest full date, else a year written."""
-    for known in (_id_date(doc), _latest_full_date(text)):
+    """The year of a year-less dateline: from the timestamp line, the id's date, else the full date written
+    nearest the dateline (a later background date such as 2023年10月7日爆发 says nothing of the report's year),
+    else a year written."""
+    for known in (_timestamp_date(doc), _id_date(doc), _first_full_date(text)):
         if known:
             candidate = _safe_date(known.year, month, day)
             if candidate and (candidate - known).days > 180:  # a December dateline, a January id date
@@ -127,6 +150,9 @@ def determine_published(doc: Document, text: str, first_paragraph: str) -> Publi
         return Publication(given, doc.published_source, doc.published_inferred)
     if doc.published:
         log.warning("%s: published %r is not a YYYY-MM-DD date; looking for another", doc.id, doc.published)
+    stamped = _timestamp_date(doc)
+    if stamped is not None:
+        return Publication(stamped, "timestamp", False)
     dateline = doc.meta.get("dateline") if isinstance(doc.meta, dict) else None
     if isinstance(dateline, dict):
         dateline = dateline.get("date") or dateline.get("text")

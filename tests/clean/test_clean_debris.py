@@ -124,7 +124,7 @@ def test_clean_html_title_line_removed(fixtures_dir: Path) -> None:
         ("央视网消息（新闻联播）：国务院总理11日会见来访的外国总理。", "央视网消息（新闻联播）：", "央视网"),
         ("新华社北京12月1日电 外交部发言人1日表示，中方欢迎各方努力。", "新华社北京12月1日电", "新华社"),
         ("中新网十二月三日电 据报道，峰会当天开幕。", "中新网十二月三日电", "中新网"),
-        ("本报讯（记者 李华）昨天，市政府召开新闻发布会。", "本报讯（记者 李华）", "本报"),
+        ("本报讯（记者 李华）昨天，市政府召开新闻发布会。", "本报讯", "本报"),  # the byline is cut out
     ],
 )
 def test_clean_dateline_recorded(first_paragraph: str, dateline: str, outlet: str) -> None:
@@ -148,8 +148,8 @@ def test_clean_split_lines_offsets_and_gaps() -> None:
         ("习近平", "caption"),
         ("马克龙", "caption"),
         ("链接", "heading"),
-        ("责任编辑：李明", "credit"),
-        ("（记者 王芳）", "credit"),
+        ("责任编辑：李明", "staff"),
+        ("（记者 王芳）", "staff"),
         ("两国外长举行会谈。", "body"),
     ],
 )

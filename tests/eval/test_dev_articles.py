@@ -4,7 +4,7 @@ The articles in tests/fixtures/dev/ were written for the project in the style of
 state and commercial media (not the seed's topic), with scraping debris; each `<name>.gold.json`
 is a reference annotation in the format of the seed's gold.json. The pipeline runs over all six
 and the micro-averaged figures of jishi.eval.scoring must stay at or above the floors below,
-which are the figures measured on 2026-11-26 minus a small margin: a rule that only fits the seed
+which are the figures measured on 2026-11-26 (11:10 UTC) minus a small margin: a rule that only fits the seed
 and breaks general behaviour shows up here. Raise a floor when the measured figure rises.
 """
 from __future__ import annotations
@@ -22,18 +22,18 @@ DEV = Path(__file__).resolve().parents[1] / "fixtures" / "dev"
 PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
           "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 
-# Measured 2026-11-26 (docs/DEV_SET.md) minus a margin of about one item per figure.
+# Measured 2026-11-26 11:10 UTC (docs/DEV_SET.md) minus a margin of one to three items per figure.
 FLOORS = {
     "clean_checks": 0.70,
     "time_accuracy": 0.90,
     "actor_recall": 0.68,
-    "person_precision": 0.58,
+    "person_precision": 0.62,
     "actor_titles": 0.82,
     "quote_recall": 0.47,
     "quote_precision": 0.48,
     "event_precision": 0.78,
-    "event_recall": 0.35,
-    "event_f1": 0.49,
+    "event_recall": 0.45,
+    "event_f1": 0.57,
 }
 
 

