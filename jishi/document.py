@@ -152,7 +152,7 @@ class Document:
     title: str | None = None
     published: str | None = None  # YYYY-MM-DD
     published_inferred: bool = False
-    published_source: str | None = None  # option | field | html | dateline | inferred
+    published_source: str | None = None  # option | field | html | timestamp | dateline | inferred
     url: str | None = None
     source: str | None = None  # outlet
     source_path: str | None = None

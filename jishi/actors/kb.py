@@ -125,6 +125,8 @@ class KnowledgeBase:
     place_before: tuple[str, ...] = ()  # 首府, 城市: a name right after one is a place
     place_after: tuple[str, ...] = ()  # 以西, 市区: a name right before one is a place
     spouse_words: tuple[str, ...] = ()  # 夫人: X和夫人Y joins Y to X
+    home_bodies: set[str] = field(default_factory=set)  # 外交部: written alone, China's own
+    local_bodies: set[str] = field(default_factory=set)  # 警方: written alone, the article's main state's
     person_names: dict[str, str] = field(default_factory=dict)  # person names/aliases -> first id
     shared_names: dict[str, list[str]] = field(default_factory=dict)  # names several persons bear -> ids
     sources: list[str] = field(default_factory=list)
@@ -264,6 +266,10 @@ class KnowledgeBase:
                 after.append(word)
             elif role == "spouse":
                 spouse.append(word)
+            elif role == "home_body":
+                self.home_bodies.add(word)
+            elif role == "local_body":
+                self.local_bodies.add(word)
             else:
                 raise KnowledgeError(f"name context {word!r}: unknown role {role!r}", path=str(path))
         # longest first, so that 港口城市 is tried before 城市

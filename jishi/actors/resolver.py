@@ -16,10 +16,23 @@ short and full forms join (沃纳 -> 马克·沃纳), the office of a known pers
 date, and 双方 is recorded as a mention of a compound actor (``group:UKR+USA``, kind group) whose
 ``members`` are the two parties in context (see :func:`resolve_both_sides`), the same record a written
 compound (乌美双方, 美乌代表团) gets: one span, several parties.
+
+Document-level evidence comes first (see :class:`_DocContext`): name pieces LAC split are joined (欧拜/伊德,
+卡/杜格利, 汗/尤尼斯) when together they make a known place or a short-form run tagged PER sits inside a
+longer unknown name; a word that stands where a place does anywhere in the article (首府X, X以西) is a place
+everywhere in it; one-character short forms before 方 or an organisation word take a state the article
+names (爱方 in a report on 爱沙尼亚); and the 中 of an open 在…中 frame is no China (行动中|共拘留). Name
+edges follow known names (总理科|巴希泽 -> 科巴希泽, 林剑敦促 -> 林剑) and never swallow the head of a verb
+(穆罕默德通|电话). Bodies are composed with their state (韩国统一部, 格内务部 in a Georgia report), the sender
+owns a mission (爱沙尼亚驻俄使馆 -> EST), lists of states before 三国外交部 make one group, quoted names
+announced as parties or organisations (“团结国民运动”党) are organisations of their state or of the
+article's main state, an unqualified 外交部 in Chinese media is China's, and a bare 警方 is the main state's.
+The word lists live in ``jishi/data/actors/name_context.tsv``.
 """
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +61,17 @@ LOCATIVE = frozenset({"在", "于", "到", "赴", "往", "从", "自", "至", "�
 # What may follow a compound (美乌欧代表) to make it one actor with members.
 GROUP_NOUNS = ("代表团", "代表", "双方", "三方", "各方", "领导人", "两国", "三国", "官员", "谈判代表")
 SUBJECT_NEXT = frozenset({"v", "vd", "d", "ad", "c"})
+# Words before an unqualified ministry that make it another state's (该国外交部, 对方国防部).
+FOREIGN_BEFORE = frozenset({"该国", "其", "对方", "两国", "各国", "本国", "当地", "该", "驻", "他国", "别国"})
+# A name in quotation marks that a party or organisation word announces: 执政党“格鲁吉亚梦想”,
+# “团结国民运动”党, 医疗机构“苏丹医生网络”. Group 1 / 3 are the announcing words before / after.
+QUOTED_ORG = re.compile(r"(执政党|反对党|在野党|政党|执政联盟|反对派联盟|组织|机构|团体)?“([^“”，。、：；！？\s]{2,10})”"
+                        r"(党|组织|网络|运动|联盟)?")
+PARTY_WORDS = ("执政党", "反对党", "在野党", "政党", "执政联盟", "反对派联盟", "党")
+# Keys of diplomatic missions (org:<ISO3>:<key>) whose owner is the state before 驻.
+MISSION_KEYS = frozenset({"embassy", "consulate", "mission"})
+# Counts of states after a list of states (立陶宛、拉脱维亚和爱沙尼亚三国外交部).
+COUNT_STATES = ("两国", "三国", "四国", "五国", "六国", "七国", "多国", "各国")
 # Nouns after 双方 that refer back to talks mentioned earlier (双方会谈具有建设性).
 TALK_WORDS = ("会谈", "谈判", "磋商", "会晤", "会面", "通话")
 # Endings that make a PER word a place or a body, never a personal name (黎南部, 军乐队).
@@ -72,6 +96,15 @@ class Piece:
     group: int | None = None  # pieces of one abbreviation sequence share a group
     text: str = ""
     members: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _DocContext:
+    """What the whole document tells the scanner about one sentence (set by :meth:`ActorResolver.scan`)."""
+
+    initials: dict[str, str] = field(default_factory=dict)  # 爱 -> state:EST when the article names 爱沙尼亚
+    names: set[str] = field(default_factory=set)  # unknown PER words of the document (for 科 + 巴希泽)
+    places: set[str] = field(default_factory=set)  # names read as places somewhere in the document
 
 
 @dataclass
@@ -108,6 +141,11 @@ class ActorResolver:
         self._name_cache: dict[str, bool] = {}
         self._gazetteer: Any = None
         self._place_cache: dict[str, bool] = {}
+        self._ctx = _DocContext()
+        # state names of three characters or more, for one-character abbreviations of a named state (爱方)
+        self._long_state_names = sorted(
+            ((alias, eid) for alias, eid in self.kb.aliases.items()
+             if len(alias) >= 3 and self.kb.entries[eid].kind == "state"), key=lambda x: -len(x[0]))
 
     def __getstate__(self) -> dict[str, Any]:  # Ray/multiprocessing: LAC sessions do not pickle
         state = dict(self.__dict__)
@@ -157,10 +195,132 @@ class ActorResolver:
         text = normalize_text(doc.analysis_text or doc.text)
         pieces: list[Piece] = []
         group_counter = [0]
-        for sent in doc.sentences:
-            tokens = sent.tokens or _tokens_from_entities(doc, sent)
+        sentences = [self._merge_fragments(text, sent.tokens or _tokens_from_entities(doc, sent))
+                     for sent in doc.sentences]
+        self._ctx = self._doc_context(text, sentences)
+        known = {w for w in self._ctx.names | self._ctx.places if len(w) >= 3}
+        if known:
+            sentences = [self._merge_known(text, tokens, known) for tokens in sentences]
+        # the context stays until the next document: assembling this one reads it too
+        for tokens in sentences:
             pieces.extend(self._scan_sentence(text, tokens, group_counter))
-        return pieces
+        return self._quoted_orgs(text, pieces)
+
+    def _quoted_orgs(self, text: str, pieces: list[Piece]) -> list[Piece]:
+        """Organisations named in quotation marks and announced as such (“团结国民运动”党, 执政党“格鲁吉亚梦想”).
+
+        The quoted name becomes one organisation piece (its country is set when the document is
+        assembled) and hides what the scanner found inside it (格鲁吉亚 in “格鲁吉亚梦想”).
+        """
+        found: list[Piece] = []
+        for m in QUOTED_ORG.finditer(text):
+            before, name, after = m.group(1), m.group(2), m.group(3)
+            if not (before or after) or name in self.kb.aliases:
+                continue
+            if (before or "") in ("组织", "机构", "团体") and not after and self.kb.ending_of(name) is None:
+                continue  # 组织“抗议周末”: an event, unless the name ends like an organisation (…网络)
+            sector = "PTY" if (before in PARTY_WORDS or after == "党") else (
+                self.kb.ending_of(name).sector if self.kb.ending_of(name) else "NGO")
+            found.append(Piece(m.start(2), m.end(2), "actor", Entry(f"org:zh:{name}", name, "organization", None,
+                                                                   None, sector), "ORG", text=name))
+        if not found:
+            return pieces
+        kept = [p for p in pieces if not any(f.start <= p.start and p.end <= f.end for f in found)]
+        return sorted(kept + found, key=lambda p: (p.start, -p.end))
+
+    def _doc_context(self, text: str, sentences: list[list[Token]]) -> _DocContext:
+        """States the article names (for one-character abbreviations), its unknown PER words and places."""
+        ctx = _DocContext()
+        by_initial: dict[str, set[str]] = {}
+        for alias, eid in self._long_state_names:
+            if alias in text:
+                by_initial.setdefault(alias[0], set()).add(eid)
+        for ch, eids in by_initial.items():
+            default = self.kb.shorts.get(ch)
+            if default and self.kb.entries[default].name in text:
+                continue  # 伊朗 and 伊拉克 both named: 伊方 keeps its usual reading
+            if len(eids) == 1 and default not in eids:
+                ctx.initials[ch] = next(iter(eids))
+        for tokens in sentences:
+            for k, tok in enumerate(tokens):
+                word = text[tok.start:tok.end]
+                if tok.tag == "PER" and len(word) >= 2:
+                    if self._place_context(text, tokens, k):
+                        ctx.places.add(word)
+                    elif word not in self.kb.person_names:
+                        ctx.names.add(word)
+        return ctx
+
+    def _place_context(self, text: str, tokens: list[Token], k: int) -> bool:
+        """Whether the word at ``k`` stands where a place does (首府欧拜伊德, 第比利斯市区, 在…以西)."""
+        tok = tokens[k]
+        before = text[max(0, tok.start - 4):tok.start]
+        if k > 0 and before.endswith(self.kb.place_before) and tokens[k - 1].tag in ("n", "ns", "LOC", "nz", "s"):
+            word = next(w for w in self.kb.place_before if before.endswith(w))
+            # 加州纽森表示: after a one-character 州/省 a name that speaks is a person
+            after = text[tok.end:tok.end + 4]
+            return len(word) > 1 or not any(after.startswith(v) for v in self.kb.verb_heads)
+        return text.startswith(self.kb.place_after, tok.end)
+
+    def _merge_fragments(self, text: str, tokens: list[Token]) -> list[Token]:
+        """Join name pieces LAC split: 欧拜/伊德, 卡/杜格利, 汗/尤尼斯, 爱/沙尼亚 (one name, or one known place).
+
+        Two glued tokens become one when one of them is tagged as a name (PER/LOC/nz) and together they
+        make a known place or state, or when one is a run of state short forms tagged PER (卡, 伊德) and
+        the other an unknown PER or LOC word: short forms inside a transliterated name are no states.
+        """
+        if len(tokens) < 2:
+            return tokens
+        out: list[Token] = [tokens[0]]
+        for tok in tokens[1:]:
+            prev = out[-1]
+            if prev.end == tok.start and self._glued_name(text, prev, tok):
+                word = text[prev.start:tok.end]
+                tag = "LOC" if (word in self.kb.aliases or self._known_place(word)) else "PER"
+                out[-1] = Token(word, tag, prev.start, tok.end)
+            else:
+                out.append(tok)
+        return out
+
+    def _merge_known(self, text: str, tokens: list[Token], known: set[str]) -> list[Token]:
+        """Join two glued tokens that spell a name the document has elsewhere (欧拜/v 伊德/PER)."""
+        out: list[Token] = tokens[:1]
+        for tok in tokens[1:]:
+            prev = out[-1]
+            word = text[prev.start:tok.end]
+            if prev.end == tok.start and "PER" in (prev.tag, tok.tag) and word in known \
+                    and tok.text not in self.kb.titles:  # 江/主席: a surname and a title stay apart
+                tag = "LOC" if word in self._ctx.places else "PER"
+                out[-1] = Token(word, tag, prev.start, tok.end)
+            else:
+                out.append(tok)
+        return out
+
+    def _glued_name(self, text: str, a: Token, b: Token) -> bool:
+        names = ("PER", "LOC", "nz", "ORG")
+        if a.tag not in names and b.tag not in names:
+            return False
+        wa, wb = text[a.start:a.end], text[b.start:b.end]
+        if len(wa) + len(wb) > 8 or not _han(wa) or not _han(wb):
+            return False
+        word = wa + wb
+        if "ORG" in (a.tag, b.tag):  # 汗/尤尼斯(ORG): only a known place joins an ORG piece
+            return word not in self.kb.aliases and self._known_place(word) and not self._known_place(wa) \
+                and not self._known_place(wb) and wa not in self.kb.aliases and wb not in self.kb.aliases
+        if word in self.kb.aliases:
+            return self.kb.entries[self.kb.aliases[word]].kind in ("state", "location") and \
+                wa not in self.kb.aliases and wb not in self.kb.aliases
+        if wa in self.kb.aliases or wb in self.kb.aliases or wa in self.kb.capitals or wb in self.kb.capitals:
+            return False
+        if self._known_place(word) and not self._known_place(wa) and not self._known_place(wb):
+            return True
+        shorts_a = all(ch in self.kb.shorts for ch in wa)
+        shorts_b = all(ch in self.kb.shorts for ch in wb)
+        if shorts_a and a.tag == "PER" and not shorts_b and b.tag in ("PER", "LOC"):
+            return not self._known_place(wb)
+        if shorts_b and b.tag == "PER" and not shorts_a and a.tag in ("PER", "LOC") and len(wb) >= 2:
+            return not self._known_place(wa)
+        return False
 
     def entity_spans(self, doc: Document) -> list[tuple[int, int, str]]:
         """The entity layer: LAC's PER/LOC/ORG spans corrected by the resolver.
@@ -215,6 +375,18 @@ class ActorResolver:
         i = 0
         while i < len(tokens):
             tok = tokens[i]
+            if _closes_zai_frame(tokens, i):
+                i += 1  # 在前一晚的行动中共拘留: 中 ends 在…中, 共 is an adverb
+                continue
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if tok.text in self.kb.shorts and len(tok.text) == 1 and nxt is not None and nxt.text == "方" \
+                    and nxt.start == tok.end and self._short_entry(tok.text, composed=True).name in text:
+                # 就爱/v 方/d 关闭…: LAC split a side form of a state the article names
+                entry = self._short_entry(tok.text, composed=True)
+                out.append(Piece(tok.start, nxt.end, "actor", entry, "", text=tok.text + "方"))
+                out.append(Piece(tok.start, tok.end, "place", entry, "LOC", text=tok.text))
+                i += 2
+                continue
             match = self._match_tokens(text, tok.start, bounds) or self._short_with_suffix(text, tok, bounds)
             if match is not None:
                 out.extend(match)
@@ -233,7 +405,26 @@ class ActorResolver:
                 continue
             out.extend(self._by_tag(text, tokens, i))
             i += 1
-        return out
+        return self._embassy_owners(text, out)
+
+    def _embassy_owners(self, text: str, pieces: list[Piece]) -> list[Piece]:
+        """爱沙尼亚驻俄使馆: a mission after <A>驻<B> is A's, not B's (B is where it sits)."""
+        for k, p in enumerate(pieces):
+            if p.kind != "actor" or p.entry is None or p.entry.id.count(":") != 2:
+                continue
+            key = p.entry.id.rsplit(":", 1)[1]
+            if key not in MISSION_KEYS or text[p.start - 1:p.start] != "驻":
+                continue
+            owner = next((q for q in reversed(pieces[:k]) if q.end == p.start - 1 and q.entry is not None
+                          and q.entry.kind == "state"), None)
+            suffix = next((x for x in self.kb.suffixes.values() if x.key == key), None)
+            if owner is None or suffix is None:
+                continue
+            body = self.kb.compose(owner.entry.id, suffix)
+            if body is not None:
+                # the host keeps its own place piece; the actor is the owner's mission
+                pieces[k] = Piece(p.start, p.end, "actor", body, p.label, text=p.text)
+        return pieces
 
     def _match_tokens(self, text: str, pos: int, bounds: set[int]) -> list[Piece] | None:
         """The longest KB name (or state name + generic word) starting at ``pos`` and ending on a token edge."""
@@ -277,7 +468,7 @@ class ActorResolver:
         suffix = self.kb.suffix_at(text, tok.end)
         if suffix is None or tok.end + len(suffix.text) not in bounds:
             return None
-        entry = self.kb.entries[self.kb.shorts[word]]
+        entry = self._short_entry(word, composed=True)
         composed = self.kb.compose(entry.id, suffix)
         if composed is None:
             return None
@@ -285,6 +476,13 @@ class ActorResolver:
         return [Piece(tok.start, end, "actor", composed, "", text=text[tok.start:end]),
                 Piece(tok.start, tok.end, "place", entry, _label_of(entry), text=word),
                 *_suffix_piece(suffix, tok.end, end)]
+
+    def _short_entry(self, short: str, *, composed: bool = False) -> Entry:
+        """The actor a short form stands for: before a side or organisation word (爱方, 爱外交部), a state the
+        article names by a longer name starting with the same character (爱沙尼亚), else the usual one
+        (爱 -> 爱尔兰)."""
+        eid = self._ctx.initials.get(short) if len(short) == 1 and composed else None
+        return self.kb.entries[eid or self.kb.shorts[short]]
 
     def _capital_at(self, text: str, pos: int) -> tuple[str, str] | None:
         for n in (4, 3, 2):
@@ -295,11 +493,18 @@ class ActorResolver:
 
     def _decompose(self, text: str, tok: Token, nxt: Token | None, group_counter: list[int]) -> list[Piece] | None:
         """Split one token into short forms and known words (美乌 -> 美 + 乌; 俄国防部; 美乌欧代表)."""
-        if tok.tag not in NAMEISH or normalize_text(tok.text) in self.kb.not_words:
-            return None
         kb = self.kb
         s, e = tok.start, tok.end
         word = text[s:e]
+        side = len(word) == 2 and word[1] == "方" and word[0] in kb.shorts  # 爱方/v: LAC took it for a verb
+        if (tok.tag not in NAMEISH and not (side and self._short_entry(word[0], composed=True).name in text)) \
+                or normalize_text(tok.text) in kb.not_words:
+            return None
+        if tok.tag == "PER" and len(word) == 1 and word in kb.shorts and \
+                kb.entries[kb.shorts[word]].kind != "state" and kb.suffix_at(text, e) is None:
+            return None  # 亚/PER: the tail of a split name (哈利勒·哈 / 亚), not Asia
+        if len(word) >= 3 and word not in kb.aliases and self._known_place(word):
+            return None  # 苏丹港, 汗尤尼斯: a place whose characters hold a state name or short form
         parts: list[tuple[str, int, int, Any]] = []  # (kind, start, end, payload)
         i = s
         while i < e:
@@ -312,8 +517,14 @@ class ActorResolver:
             if part is None:
                 for n in (2, 1):
                     if i + n <= e and text[i:i + n] in kb.shorts:
-                        part = ("short", i, i + n, kb.entries[kb.shorts[text[i:i + n]]])
+                        composed = kb.suffix_at(text[:e], i + n) is not None
+                        part = ("short", i, i + n, self._short_entry(text[i:i + n], composed=composed))
                         break
+                else:
+                    # 格内务部: the initial of a state the article names, before a generic organisation word
+                    ch = text[i]
+                    if ch in self._ctx.initials and ch not in kb.shorts and kb.suffix_at(text[:e], i + 1) is not None:
+                        part = ("short", i, i + 1, kb.entries[self._ctx.initials[ch]])
             if part is None and parts and parts[-1][0] in ("alias", "short") and _stateish(parts[-1][3]):
                 suffix = kb.suffix_at(text[:e], i)
                 if suffix is not None:
@@ -389,6 +600,9 @@ class ActorResolver:
                 noun = next((g for g in GROUP_NOUNS if text.startswith(g, nxt.start)), None)
                 if noun:
                     tail_end = nxt.start + len(noun)
+                    body = kb.suffix_at(text, tail_end)  # 韩美两国军队: the group is the two armies
+                    if body is not None and body.kind == "organization" and noun in ("两国", "三国", "各国"):
+                        tail_end += len(body.text)
             if tail_end is not None:
                 out.append(Piece(tok.start, tail_end, "compound", None, "", group=group,
                                  text=text[tok.start:tail_end], members=[p[3].id for p in names]))
@@ -421,17 +635,125 @@ class ActorResolver:
                 return [Piece(tok.start, tok.end, "actor", gov, "LOC", text=word)]
             return [Piece(tok.start, tok.end, "place", None, "LOC", text=word)]
         if tok.tag == "PER":
+            if word in self._ctx.places or self._place_context(text, tokens, i):
+                return [Piece(tok.start, tok.end, "place", None, "LOC", text=word)]  # 首府欧拜伊德
             # 埃米尔塔米姆: LAC glued a title to the name; the name is what follows the title
             title = _title_at(self.kb, word, 0)
             if title and len(word) - len(title) >= 2 and word[len(title):] not in self.kb.titles:
                 s = tok.start + len(title)
                 return [Piece(s, tok.end, "person", None, "PER", text=word[len(title):])]
-            return [Piece(tok.start, tok.end, "person", None, "PER", text=word)]
+            return [self._person_piece(text, tok.start, tok.end)]
+        if word in self.kb.local_bodies and word in self.kb.suffixes and tok.tag in ("n", "nz", "ORG") and not (
+                prev is not None and (prev.text in FOREIGN_BEFORE or prev.tag == "LOC")):
+            return [Piece(tok.start, tok.end, "local", None, "", text=word)]  # 警方: the main state's (assembly)
+        if word in self.kb.home_bodies and word in self.kb.suffixes and tok.tag in ("ORG", "n", "nt", "nz") and not (
+                prev is not None and (prev.text in FOREIGN_BEFORE or prev.tag == "LOC" or prev.text in self.kb.shorts)):
+            # 外交部发言人林剑, 外交部：中方…: an unqualified ministry in Chinese media is China's
+            home = self.kb.compose("state:CHN", self.kb.suffixes[word])
+            if home is not None:
+                return [Piece(tok.start, tok.end, "actor", home, "ORG", text=word)]
+        if tok.tag in ("ORG", "LOC", "nz") and len(word) >= 4:
+            coord = self._coordination(text, tokens, i)
+            if coord is not None:
+                return coord
         if tok.tag == "ORG" and len(word) >= 2:
             return [Piece(tok.start, tok.end, "org", None, "ORG", text=word)]
         if tok.tag == "LOC":
+            body = self._place_body(text, tokens, i)
+            if body is not None:
+                return body
             return [Piece(tok.start, tok.end, "place", None, "LOC", text=word)]
         return []
+
+    def _place_body(self, text: str, tokens: list[Token], i: int) -> list[Piece] | None:
+        """A known place below the state followed by a body word: 加沙地带卫生部门, 顿涅茨克当局.
+
+        Returns:
+            The place and an organisation named as written, with the place's country; None otherwise.
+        """
+        tok = tokens[i]
+        bounds = {t.end for t in tokens[i:i + 4]}
+        for end in sorted(bounds, reverse=True):
+            name = text[tok.start:end]
+            if end - tok.start > 8 or not self._known_place(name) or name in self.kb.aliases:
+                continue
+            suffix = self.kb.suffix_at(text, end)
+            if suffix is None or suffix.kind != "organization" or suffix.key in ("state", "-") \
+                    or end + len(suffix.text) not in {t.end for t in tokens[i:i + 6]}:
+                continue
+            place = self._gazetteer.lookup(name) if self._gazetteer else None
+            if place is None or not place.country or place.precision == "country":
+                return None
+            full = text[tok.start:end + len(suffix.text)]
+            entry = Entry(f"org:zh:{full}", full, "organization", None, place.country, suffix.sector)
+            return [Piece(tok.start, end + len(suffix.text), "actor", entry, "ORG", text=full),
+                    Piece(tok.start, end, "place", None, "LOC", text=name)]
+        return None
+
+    def _coordination(self, text: str, tokens: list[Token], i: int) -> list[Piece] | None:
+        """立陶宛、拉脱维亚和爱沙尼亚三国外交部: the states listed before a <state><N国><body> word.
+
+        Returns:
+            The last state as a place, its body as an actor, and a compound over the whole list whose
+            members are every state listed; None when the word is not of that form.
+        """
+        tok = tokens[i]
+        word = text[tok.start:tok.end]
+        lead = self._prefix_state(word)
+        if lead is None:
+            return None
+        n = lead[0]
+        count = next((w for w in COUNT_STATES if word.startswith(w, n)), None)
+        if count is None:
+            return None
+        rest = word[n + len(count):]
+        suffix = self.kb.suffixes.get(rest)
+        states = [f"state:{lead[1]}"]
+        start = tok.start
+        k = i - 1
+        while k >= 1 and tokens[k].text in ("、", "和", "与", "及", "以及"):
+            prev_word = text[tokens[k - 1].start:tokens[k - 1].end]
+            eid = self.kb.aliases.get(prev_word)
+            if eid is None or self.kb.entries[eid].kind != "state":
+                break
+            states.insert(0, eid)
+            start = tokens[k - 1].start
+            k -= 2
+        if len(states) < 2:
+            return None
+        last = self.kb.entries[states[-1]]
+        out = [Piece(tok.start, tok.start + n, "place", last, "LOC", text=word[:n])]
+        members = states
+        if suffix is not None and rest:
+            body = self.kb.compose(last.id, suffix)
+            if body is not None:
+                out.append(Piece(tok.start, tok.end, "actor", body, "", text=word))
+        out.append(Piece(start, tok.end, "compound", None, "", text=text[start:tok.end], members=members))
+        return out
+
+    def _person_piece(self, text: str, start: int, end: int) -> Piece:
+        """A PER word the KB does not hold, with its edges set right.
+
+        A known name (or one the document has elsewhere) that ends with the word and begins in the text
+        before it wins (总理科|巴希泽 -> 科巴希泽); a known name the word starts with wins when the rest is
+        not part of that name elsewhere in the article (林剑敦促 -> 林剑); an unknown name does not end
+        in the first character of a verb the following text completes (穆罕默德通|电话 -> 穆罕默德).
+        """
+        kb = self.kb
+        word = text[start:end]
+        for k in (3, 2, 1):
+            longer = text[max(0, start - k):end]
+            if len(longer) == len(word) + k and _han(longer[:k]) and \
+                    (longer in kb.person_names or longer in self._ctx.names):
+                entry = kb.entries[kb.person_names[longer]] if longer in kb.person_names else None
+                return Piece(start - k, end, "person", entry, "PER", text=longer)
+        for k in (1, 2):
+            short = word[:-k]
+            if len(short) >= 2 and short in kb.person_names and text.count(short) > text.count(word):
+                return Piece(start, end - k, "person", kb.entries[kb.person_names[short]], "PER", text=short)
+        if len(word) >= 3 and kb.verb_head_after(word[-1], text[end:end + 4]):
+            return Piece(start, end - 1, "person", None, "PER", text=word[:-1])
+        return Piece(start, end, "person", None, "PER", text=word)
 
     # ------------------------------------------------------------------ persons
     def is_person_name(self, text: str, piece: Piece, *, for_ner: bool = False) -> bool:
@@ -516,11 +838,26 @@ class ActorResolver:
         sent = doc.sentence_at(start)
         lo = sent.start if sent else max(0, start - 40)
         clause = lo
+        # the quotation marks around a quoted organisation do not end the noun phrase (“团结国民运动”党领导人)
+        quoted = {q for p in pieces if p.kind == "actor" and p.label == "ORG" and lo <= p.start < start
+                  for q in (p.start - 1, p.end)}
         for k in range(start - 1, lo - 1, -1):
-            if text[k] in CLAUSE_BREAK:
+            if text[k] in CLAUSE_BREAK and k not in quoted:
                 clause = k + 1
                 break
+        name_start = start
+        if text[start - 2:start] == "之一":  # 反对派领导人之一尼卡·梅利亚
+            start -= 2
         title = self.kb.title_ending_at(text, start, clause)
+        if title and title.kind == "relation" and title.word in self.kb.spouse_words:
+            # 习近平和夫人彭丽媛: the spouse of the person right before 和/与/及
+            rel_start = start - len(title.word)
+            if rel_start - 1 >= clause and text[rel_start - 1] in "和与及偕携同":
+                anchor = next((j for j, q in enumerate(persons) if q.piece.end == rel_start - 1), None)
+                if anchor is not None:
+                    person.relation = text[persons[anchor].piece.start:start]
+                    person.relation_to = anchor
+                    return
         if title and title.kind == "relation":
             rel_start = start - len(title.word)
             if rel_start - 1 >= clause and text[rel_start - 1] == "的":
@@ -531,6 +868,8 @@ class ActorResolver:
                     a_start = a.piece.start - (len(a_title.word) if a_title and a_title.kind == "title" else 0)
                     person.relation = text[a_start:start]
                     person.relation_to = anchor
+            return
+        if not (title and title.kind == "title") and name_start != start:
             return
         if not (title and title.kind == "title"):
             after = self._title_after(text, person.piece.end)
@@ -570,7 +909,8 @@ class ActorResolver:
                 continue
             if tok.start < clause or tok.end < np_start:
                 break
-            if tok.tag in NP_TAGS or tok.text in NP_LINKS or (
+            if tok.tag in NP_TAGS or tok.text in NP_LINKS or tok.text in ("“", "”") or any(
+                    p.start <= tok.start < p.end and p.label == "ORG" and p.kind == "actor" for p in pieces) or (
                     tok.tag == "v" and len(tok.text) == 1 and tok.text not in NP_STOP_VERBS):
                 if tok.tag == "PER" and not any(p.start <= tok.start < p.end and p.kind != "person" for p in pieces):
                     break
@@ -591,14 +931,47 @@ class ActorResolver:
                 best = (p.end, country)
         cut = max((p.end for p in pieces if np_start <= p.start and p.end <= pos and p.kind in ("actor", "place", "org")
                    and (p.kind == "org" or (p.entry is not None and p.entry.kind != "location"))), default=np_start)
+        if best is None and np_start < pos:
+            # 爱沙尼亚外交部长/ORG: LAC glued state, ministry and title into one word
+            lead = self._prefix_state(text[np_start:pos])
+            if lead is not None:
+                return lead[1], np_start + lead[0]
         return (best[1] if best else None), cut
 
+    def _prefix_state(self, name: str) -> tuple[int, str] | None:
+        """(length, country) of the state name or short form ``name`` starts with, else None."""
+        for n, eid in self.kb.alias_lengths(name, 0):
+            entry = self.kb.entries[eid]
+            if entry.kind == "state" and entry.country:
+                return n, entry.country
+        for n in (2, 1):
+            if len(name) > n and name[:n] in self.kb.shorts:
+                entry = self._short_entry(name[:n], composed=True)
+                if entry.kind == "state" and entry.country:
+                    return n, entry.country
+        return None
+
     def _prefix_country(self, name: str) -> str | None:
-        """The state a name starts with (乌克兰最高拉达国家安全委员会 -> UKR), else None."""
+        """The state a name starts with (乌克兰最高拉达国家安全委员会 -> UKR), else None.
+
+        Also the initial of a state the article names (格内务部 in a report on 格鲁吉亚) and a place of
+        the gazetteer (加沙地带卫生部门 -> PSE).
+        """
         for _n, eid in self.kb.alias_lengths(name, 0):
             entry = self.kb.entries[eid]
             if entry.kind == "state":
                 return entry.country
+        for _n, eid in self.kb.alias_lengths(name, 0):
+            entry = self.kb.entries[eid]
+            if entry.kind in ("organization", "group") and entry.country and len(entry.country) == 3:
+                return entry.country  # 哈马斯政治局 -> PSE
+        if name[:1] in self._ctx.initials and self.kb.suffix_at(name, 1) is not None:
+            return self.kb.entries[self._ctx.initials[name[0]]].country
+        for n in range(min(6, len(name) - 1), 2, -1):
+            if self._known_place(name[:n]):
+                place = self._gazetteer.lookup(name[:n]) if self._gazetteer else None
+                if place is not None and place.country:
+                    return place.country
         return None
 
     # ------------------------------------------------------------------ assembly
@@ -620,10 +993,13 @@ class ActorResolver:
                 actor.mentions.append([s, e])
             mentions.append((entry.id, s, e))
 
+        self._quoted_countries(text, pieces)
         # persons first: they need the other pieces for apposition
         persons = [_Person(p, p.text, p.entry if p.entry and p.entry.kind == "person" else None)
                    for p in pieces if p.kind == "person"]
-        persons = [q for q in persons if q.entry is not None or self.is_person_name(text, q.piece)]
+        places = self._ctx.places
+        persons = [q for q in persons if q.entry is not None or
+                   (q.name not in places and self.is_person_name(text, q.piece))]
         for q in persons:
             self._apposition(text, doc, q, pieces, persons)
         known = {q.entry.id for q in persons if q.entry is not None and q.name not in self.kb.shared_names}
@@ -670,7 +1046,17 @@ class ActorResolver:
                 if tok.text != "双方" or any(s <= tok.start and tok.end <= e and actors[a].members
                                             for a, s, e in mentions):
                     continue
-                sides = resolve_both_sides(doc, tok.start, actors=actors, mentions=mentions)
+                # a party named only through its officials (布尔汉 of 苏丹) still counts as its state
+                pool = dict(actors)
+                for a in actors.values():
+                    sid = f"state:{a.country}"
+                    if a.country and sid not in pool and sid in self.kb.entries:
+                        e = self.kb.entries[sid]
+                        pool[sid] = Actor(e.id, e.name, e.kind, e.name_en, e.country, e.sector)
+                sides = resolve_both_sides(doc, tok.start, actors=pool, mentions=mentions)
+                for sid in sides:
+                    if sid not in actors:
+                        actors[sid] = pool[sid]
                 if len(sides) == 2:
                     gid = "group:" + "+".join(sorted(m.split(":", 1)[1] for m in sides))
                     name = "、".join(actors[m].name for m in sides) + "双方"
@@ -681,6 +1067,29 @@ class ActorResolver:
             a.mentions = [list(m) for m in a.mentions]
         out_mentions = sorted({(s, e, aid) for aid, s, e in mentions})
         return ordered, [Mention(aid, raw[s:e], s, e) for s, e, aid in out_mentions]
+
+    def _quoted_countries(self, text: str, pieces: list[Piece]) -> None:
+        """Give quoted organisations (:meth:`_quoted_orgs`) a country: the state their name starts with, else
+        the article's main state when one clearly dominates (twice the mentions of the next, three at least)."""
+        quoted = [k for k, p in enumerate(pieces) if p.kind == "actor" and p.entry is not None
+                  and p.entry.id.startswith("org:zh:") and p.entry.country is None and p.label == "ORG"]
+        local = [k for k, p in enumerate(pieces) if p.kind == "local"]
+        if local:
+            main = _main_country(pieces)
+            for k in local:
+                p = pieces[k]
+                body = self.kb.compose(f"state:{main}", self.kb.suffixes[p.text]) if main else None
+                pieces[k] = Piece(p.start, p.end, "actor" if body else "dropped", body, "", text=p.text)
+        if not quoted:
+            return
+        main = _main_country(pieces)
+        for k in quoted:
+            p = pieces[k]
+            country = self._prefix_country(p.text) or main
+            if country:
+                e = p.entry
+                pieces[k] = Piece(p.start, p.end, p.kind, Entry(e.id, e.name, e.kind, None, country, e.sector),
+                                  p.label, text=p.text)
 
     def _join_persons(self, persons: list[_Person]) -> None:
         """Give each candidate a key; short forms take the key of a full form (沃纳 -> 马克·沃纳)."""
@@ -874,6 +1283,39 @@ def _is_subject(prev: Token | None, nxt: Token | None) -> bool:
     if prev is not None and (prev.text in LOCATIVE or prev.tag in ("p", "v", "vn", "u", "n", "LOC", "ORG")):
         return False
     return nxt is not None and (nxt.tag in SUBJECT_NEXT or nxt.text in ("方面",))
+
+
+def _main_country(pieces: list[Piece]) -> str | None:
+    """The state an article is about, when one clearly dominates its state mentions (three at least, and
+    twice as many as the next), else None."""
+    counts = Counter(p.entry.country for p in pieces if p.entry is not None and p.entry.kind == "state"
+                     and p.kind in ("actor", "place") and p.entry.country)
+    ranked = counts.most_common(2)
+    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def _han(word: str) -> bool:
+    return bool(word) and all("\u4e00" <= ch <= "\u9fff" for ch in word)
+
+
+def _closes_zai_frame(tokens: list[Token], i: int) -> bool:
+    """Whether token ``i`` (中共, 中方…) starts with the 中 that closes an open 在…中 frame.
+
+    In 警方在前一晚的行动中共拘留了112人 LAC reads 中共; the 中 belongs to 在…的行动中 when a noun comes
+    right before it and 在 opened the frame earlier in the clause without a 中 of its own.
+    """
+    tok = tokens[i]
+    if not tok.text.startswith("中") or len(tok.text) < 2 or i == 0 or tokens[i - 1].tag not in ("n", "vn", "nz", "s"):
+        return False
+    for k in range(i - 1, max(-1, i - 12), -1):
+        word = tokens[k].text
+        if word in ("中", "之中", "当中") or any(ch in CLAUSE_BREAK for ch in word):
+            return False
+        if word == "在" and k < i - 1:
+            return True
+    return False
 
 
 def _group_country(group: list[_Person]) -> str | None:

@@ -10,7 +10,14 @@ break, headings, the title repeated as the first line. The repair uses general s
   punctuation that cannot begin a sentence, or is itself body text (after a colon: opens a quote);
 * a short line without sentence punctuation is a **heading** when body text follows it tightly,
   a **caption** when it carries a caption formula ("(左)", "摄", "图为"), is a bare person's name,
-  or sits between wider blank gaps than the article's paragraphs do.
+  or sits between wider blank gaps than the article's paragraphs do;
+* a line ending in a photo credit ("……。新华社发（某某摄）", "（图源：视觉中国）") is a caption even when it is
+  a full sentence, and so is one dated sentence ("7月6日，在某地，……。") set apart by wide gaps; a caption
+  between the halves of a cut sentence is taken out and the halves joined;
+* a line ending inside a transliterated name ("……成员哈利勒·哈") is a cut, not a heading;
+* staff credits and bylines ("责编：…", "（编辑：…）", "新华社…电（记者 …）", "【…报道 记者 …】") leave the text;
+  source credits ("本版文据新华社") stay; a page's timestamp line ("2025-07-08 09:41:12　来源：新华网") and an
+  outlet's name next to it are page furniture (listed with the captions).
 
 Wording (section labels, caption and credit formulas, datelines, name characters) is data, in
 ``jishi/data/clean/layout.yaml``.
@@ -160,8 +167,8 @@ class LayoutAnalyser:
         A heading does not end in half a name, so such a line is a cut even when it is short and has no
         inner punctuation.
         """
-        if len(text) < 4 or ends_sentence(text):
-            return False
+        if len(text) < 4 or ends_sentence(text) or self.is_name(text):
+            return False  # a bare name ("哈利勒·哈亚") is a portrait's caption, not half a sentence
         dot = max(text.rfind("·"), text.rfind("•"))
         tail = text[dot + 1:]
         return (

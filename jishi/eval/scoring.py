@@ -6,9 +6,7 @@ figures on the seed.
 """
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from pathlib import Path
 
 

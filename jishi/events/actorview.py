@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass
 
 from jishi.document import Actor, Document, Place, Sentence
-from jishi.events.cues import Cues
+from jishi.events.cues import Abbrev, Cues
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,7 @@ class ActorView:
         self.cues = cues
         self.by_id: dict[str, Actor] = {a.id: a for a in doc.actors}
         self.new_actors: list[Actor] = []
+        self.abbrevs = self._document_abbrevs()
         spans: list[ActorSpan] = []
         covered = bytearray(len(doc.text) + 1)
         for m in doc.mentions:
@@ -52,6 +53,7 @@ class ActorView:
             covered[m.start:m.end] = b"\x01" * (m.end - m.start)
         for sent in doc.sentences:
             spans.extend(self._abbreviation_spans(sent, covered))
+        spans.extend(self._bare_force_spans(covered))
         spans.sort(key=lambda s: (s.start, -s.end))
         # keep the outermost span: 美乌欧代表 (a compound with members) hides its parts 美, 乌, 欧
         outer: list[ActorSpan] = []
@@ -70,10 +72,24 @@ class ActorView:
         self.places = places
         self._place_starts = [p[0] for p in places]
 
+    def _document_abbrevs(self) -> dict[str, Abbrev]:
+        """The abbreviation table plus, for this document, the first character of each state it names
+        when no other named state shares it (爱方 in a report naming 爱沙尼亚, 美格 naming 格鲁吉亚)."""
+        table = dict(self.cues.abbrevs)
+        firsts: dict[str, set[tuple[str, str]]] = {}
+        for actor in self.doc.actors:
+            if actor.kind == "state" and actor.country and len(actor.country) == 3 and actor.name:
+                firsts.setdefault(actor.name[0], set()).add((actor.country, actor.name))
+        for char, states in firsts.items():
+            if char not in table and len(states) == 1:
+                iso, name = next(iter(states))
+                table[char] = Abbrev(char, iso, name, False)
+        return table
+
     def _abbreviation_spans(self, sent: Sentence, covered: bytearray) -> list[ActorSpan]:
         """State abbreviations in LAC tokens not covered by a mention (俄方, 俄军, 美乌欧, 乌 + 城市)."""
         out: list[ActorSpan] = []
-        abbrevs = self.cues.abbrevs
+        abbrevs = self.abbrevs
         suffixes = self.cues.actor_suffixes
         toks = sent.tokens
         for i, tok in enumerate(toks):
@@ -107,6 +123,54 @@ class ActorView:
                 continue
             ids = tuple(dict.fromkeys(self.state_id(abbrevs[c].iso3, abbrevs[c].name) for c in prefix))
             out.append(ActorSpan(tok.start, end, ids, self.doc.text[tok.start:end], "state"))
+        return out
+
+    def main_country(self) -> str | None:
+        """The one country an article is about: at least half of the country-bearing mentions
+        (and three or more), else None."""
+        counts: dict[str, int] = {}
+        for m in self.doc.mentions:
+            actor = self.by_id.get(m.actor_id)
+            if actor is not None and actor.country and len(actor.country) == 3 and not actor.members:
+                counts[actor.country] = counts.get(actor.country, 0) + 1
+        if not counts:
+            return None
+        best = max(counts, key=lambda c: counts[c])
+        total = sum(counts.values())
+        return best if counts[best] >= 3 and counts[best] * 2 >= total else None
+
+    def _bare_force_spans(self, covered: bytearray) -> list[ActorSpan]:
+        """Bare 警方/防暴警察/军方/反对派 in an article about one country are that country's police,
+        military or opposition (a named country before them is already a mention or abbreviation)."""
+        words = self.cues.bare_actors
+        if not words:
+            return []
+        out: list[ActorSpan] = []
+        iso: str | None = None
+        looked = False
+        text = self.doc.text
+        for sent in self.doc.sentences:
+            for tok in sent.tokens:
+                if tok.text not in words or covered[tok.start]:
+                    continue
+                if tok.start > 0 and (covered[tok.start - 1] or text[tok.start - 1] in self.abbrevs):
+                    continue  # 格鲁吉亚警方, 以警方: the country is written
+                if not looked:
+                    iso, looked = self.main_country(), True
+                if iso is None:
+                    return []
+                suffix, sector, kind = words[tok.text]
+                aid = f"{kind}:{iso.lower()}-{suffix}"
+                actor = self.by_id.get(aid)
+                if actor is None:
+                    state = next((a for a in self.doc.actors if a.kind == "state" and a.country == iso), None)
+                    name = (state.name if state else iso) + tok.text
+                    actor = Actor(id=aid, name=name, kind=kind if kind != "org" else "organization",
+                                  country=iso, sector=sector)
+                    self.by_id[aid] = actor
+                    self.new_actors.append(actor)
+                actor.mentions.append([tok.start, tok.end])
+                out.append(ActorSpan(tok.start, tok.end, (aid,), tok.text, actor.kind))
         return out
 
     def state_id(self, iso3: str, name: str | None = None) -> str:

@@ -66,6 +66,13 @@ class Cues:
         except re.error as exc:
             raise KnowledgeError(f"cues.yaml: bad regex: {exc}", path=str(path)) from exc
         self.actor_suffixes: dict[str, str | None] = dict(raw.get("actor_suffixes") or {})
+        self.bare_actors: dict[str, tuple[str, str, str]] = {}
+        for word, spec in (raw.get("bare_actors") or {}).items():
+            parts = [x.strip() for x in str(spec).split(",")]
+            if len(parts) != 3 or parts[2] not in ("org", "group"):
+                raise KnowledgeError(f"cues.yaml: bare_actors {word}: want 'suffix, SECTOR, org|group'",
+                                     path=str(path))
+            self.bare_actors[str(word)] = (parts[0], parts[1], parts[2])
         self.speech_verbs_by_len = sorted(self.sets["speech_verbs"], key=len, reverse=True)
         self.abbrevs: dict[str, Abbrev] = {
             row["abbr"]: Abbrev(row["abbr"], row["iso3"], row["name"], row["strong"] == "1")

@@ -54,6 +54,15 @@ _UNTIL_NEG_RX = re.compile(r"^[”“\s，]*(?:都|就|也|均|将)?(?:不会|�
 _NUMERALS = frozenset("一二两三四五六七八九十数多几0123456789０１２３４５６７８９")
 # after a place name: 向日本海/东部海域/日本方向发射导弹 names a direction, not a target
 _PLACE_TAILS = ("海", "方向", "近海", "沿海", "湾", "海峡", "上空", "附近")
+_LEAVE_RX = re.compile(r"离境|离开|出境")
+_SUMMARY_RX = re.compile(r"(?:这|此|这已|此次|这次)(?:已)?(?:是|为)")
+_ORDINAL_TIMES_RX = re.compile(r"第[0-9０-９一二三四五六七八九十两几]+(?:次|起|轮)")
+_ORDINAL_RX = re.compile(r"第([0-9０-９一二三四五六七八九十百]+)(?:轮|批|个|份|阶段)")
+# LAC glues 同 + 来华 (and even 人民大会堂同来华) into one word: 'together with [the one who came]'
+_PARTNER_GLUED = ("同来", "与来", "同到", "与到", "同赴", "与赴")
+# 两国元首共同见证签署…, 双方同意…: the two parties of the talks told just before
+_BOTH_SIDES = ("两国元首", "两国领导人", "两国", "双方", "两位领导人", "两人")
+_SPEECH_ACT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
 DATE_RANK = {"clause": 3.0, "sentence": 2.0, "vague": 1.5, "inherited": 1.0, "publication": 0.0}
 
 
@@ -84,6 +93,8 @@ class Candidate:
     conf: float = 0.5
     light_after: int | None = None  # offset of the light verb after a nominal trigger (会谈……举行)
     anchored: bool = False  # a reference whose own noun phrase names a place or actor (昆明暴力恐怖袭击事件)
+    modifier: bool = False  # a reference modifying a noun (应对无人机袭击的场景): never an event of its own
+    ordinal: str | None = None  # 第20轮制裁: the number that tells one package/round from another
 
     @property
     def sym(self) -> bool:
@@ -162,6 +173,7 @@ class EventExtractor:
         out: list[Candidate] = []
         context_date: tuple[str, str | None, str] | None = None
         context_subject: list[str] = []
+        self._last_talks: list[str] = []
         for si, sent in enumerate(doc.sentences):
             if not sent.tokens:
                 continue
@@ -169,6 +181,9 @@ class EventExtractor:
             cands, subject = self._sentence(doc, si, sent, view, frames, frame_starts, qindex, sent_times,
                                             context_date, context_subject)
             out.extend(cands)
+            for c in cands:
+                if c.type == "CONSULT" and not c.reference and len(set(c.source + c.target)) >= 2:
+                    self._last_talks = list(dict.fromkeys(c.source + c.target))
             if subject:
                 context_subject = subject
             day_times = [d for d in (_date_of(t) for t in sent_times if t.kind != "vague") if d and d[2] == "day"]
@@ -187,9 +202,12 @@ class EventExtractor:
         toks = sent.tokens
         starts = {t.start - s0 for t in toks}
         ends = {t.end - s0 for t in toks}
-        for t in toks:
+        for n, t in enumerate(toks):
             if len(t.text) > 1 and t.text[0] == "被":
                 starts.add(t.start + 1 - s0)  # 被刑拘/被免职 are single LAC tokens
+            if t.text.endswith("下达") and n + 1 < len(toks) and toks[n + 1].text.startswith("成"):
+                starts.add(t.end - 1 - s0)  # 在美国斡旋|下达|成分 is 在美国斡旋下|达成
+                ends.add(t.end - 1 - s0)
         for span in view.in_range(sent.start, sent.end):
             # LAC may glue a name to the next word (特朗|普通|电话): a mention edge is a word edge
             starts.add(span.end - s0)
@@ -199,6 +217,7 @@ class EventExtractor:
             return [], self._first_subject(doc, sent, view, frames)
         tok_at = {t.start: k for k, t in enumerate(toks)}
         self._view, self._toks, self._text = view, toks, doc.text
+        self._frames, self._frame_starts = frames, frame_starts
         self._needs_object: set[int] = set()
         clauses = clauses_of(doc, sent)
         attributions = self._attribution_frames(doc, sent)
@@ -210,7 +229,7 @@ class EventExtractor:
             ts, te = s0 + m.start, s0 + m.end
             entry = m.entry
             pair = qindex.enclosing(ts)
-            if pair is not None and not ("quoted" in entry.flags and pair[1] - pair[0] - 1 <= len(m.entry.trigger) + 2):
+            if pair is not None and not ("quoted" in entry.flags and pair[1] - te <= 1 and pair[1] - pair[0] - 1 <= 12):
                 continue  # 修改意见“不可接受”: a quoted predicate that is just the trigger still tells it
             if self._excluded(entry, stext, m.start, m.end):
                 continue
@@ -232,6 +251,14 @@ class EventExtractor:
             self._light_after_at = None
             cand.reference = self._is_reference(entry, toks, k, ts, te, before, after, clause)
             cand.light_after = self._light_after_at
+            if not cand.reference and _SUMMARY_RX.match(analysis, clause.start) and _ORDINAL_TIMES_RX.search(
+                    analysis, clause.start, ts):
+                cand.reference = True  # 这是本月以来该市遭受的第三次袭击: a count of the event told before
+            if not cand.reference and entry.type in ("THREATEN", "REQUEST") and "不顾" in analysis[clause.start:ts]:
+                cand.reference = True  # 不顾中方多次警告: the warning is the other side's, told before
+            cand.modifier = cand.reference and self._text.startswith("的", te)
+            om = _ORDINAL_RX.search(analysis, max(clause.start, ts - 12), te)
+            cand.ordinal = om.group(1) if om else None
             cand.negated = self._is_negated(toks, k)
             embedded, denied, host = self._embedding(before, accepted, clause)
             if embedded and not denied:
@@ -268,6 +295,18 @@ class EventExtractor:
             out.append(cand)
         # 要求/邀请/同意 without a target: kept only when a later trigger of the clause was its content
         out = [c for c in out if id(c) not in self._needs_object or c.mode is not None]
+        expels = [c for c in out if c.mode in ("expel", "deport") and not c.reference]
+        if expels:
+            # 驱逐一名外交官，并要求其在72小时内离境: the order to leave is part of the expulsion
+            out = [c for c in out if not (c.type == "REQUEST" and any(k.end <= c.start for k in expels)
+                                          and _LEAVE_RX.search(analysis, c.end, c.sent_end))]
+        talks = [c for c in out if c.type == "CONSULT" and not c.reference]
+        if talks:
+            # 通电话，双方同意继续协调立场: agreeing on how to go on is what the call said, not a deal
+            out = [c for c in out if not (c.type == "AGREE" and c.mode is None and "light" not in c.entry.flags
+                                          and any(k.end <= c.start for k in talks)
+                                          and view.countries(c.source) <= view.countries(
+                                              [i for k in talks for i in k.source + k.target]))]
         return out, sentence_subject or self._first_subject(doc, sent, view, frames)
 
     @staticmethod
@@ -335,8 +374,12 @@ class EventExtractor:
         # LAC's tag is read only when the trigger is exactly one LAC word (炮|击 split by LAC is a verb)
         single = toks[k].start == ts and toks[k].end == te
         nominal = entry.pos == "n" or (entry.pos == "vn" and single and toks[k].tag not in VERB_TAGS)
-        if not light and prev is not None and prev.text in self.cues["reference_before"]:
-            nominal = True
+        disposal = any(t.text in ("把", "将") and t.tag == "p" for t in before)
+        if not light and prev is not None and prev.text in self.cues["reference_before"] and not (
+                disposal and prev.text == "其" and entry.pos == "v"):
+            nominal = True  # (but 将其驱离: 其 is the object of a disposal, not 'its')
+        if disposal and not light and nxt is not None and nxt.start == te and nxt.tag in VERB_TAGS:
+            return True  # 不再把开启入盟谈判列入议程: the talks are the object of 列入, not an event
         if light or not nominal:
             return False
         if light_before:
@@ -356,11 +399,13 @@ class EventExtractor:
     def _is_negated(self, toks: list[Token], k: int) -> bool:
         """A negation before the trigger in its verb phrase (不会[向乌克兰]提供, 尚未[被俄军]占领)."""
         j = k - 1
-        while j >= 0 and k - j <= 6:
+        while j >= 0 and k - j <= 12:
             tok = toks[j]
             if tok.text in self.cues["negation"]:
                 return True
-            if tok.tag == "w" or (tok.tag in VERB_TAGS and tok.text not in self.cues["negation_skip"]
+            if k - j > 6 and tok.tag not in ("n", "nz", "LOC", "ORG", "PER", "c", "w", "p", "r"):
+                return False  # far back only across a long object (未对美国人员、领土及盟友构成威胁)
+            if (tok.tag == "w" and tok.text != "、") or (tok.tag in VERB_TAGS and tok.text not in self.cues["negation_skip"]
                                   and tok.text not in self._status_verbs):
                 return False
             j -= 1
@@ -457,23 +502,38 @@ class EventExtractor:
         role = "subject"
         seen_subject = False
         rel_role: str | None = None
+        topic_end = -1
         for n, t in enumerate(region):
+            if t.text == "就" and topic_end < 0:
+                topic_end = next((x.start for x in region[n + 1:] if x.text in ("一事", "问题")), -1)
+                if topic_end > 0:
+                    saved, role = role, "other"  # 就X一事/问题: a topic phrase, whatever LAC tags 就
+            if 0 < topic_end <= t.start:
+                role, topic_end = saved, 0
+            if 0 < topic_end:
+                roles[t.start] = "other"
+                continue
             if any(s.start <= t.start and t.end <= s.end and s.start < t.start for s in spans):
                 roles[t.start] = role
                 continue
             if any(s.start == t.start and t.end < s.end for s in spans):
                 roles[t.start] = role
                 continue
+            if t.text in ("兼", "暨"):
+                roles[t.start] = role  # 首相兼外交大臣: one title, not a verb
+                continue
             marker = self._governing.get(t.text)
             starts_span = any(s.start == t.end for s in spans)
             if marker is not None and (t.tag == "p" or (marker == "agent" and t.tag in VERB_TAGS)):
                 role = marker
+            elif t.text in ("把", "将") and t.tag == "p":
+                role = "target"  # 将两家企业列入制裁名单, 把他驱逐出境: the disposed object is the target
             elif (seen_subject and role in ("subject", "location", "other")
                   and ((marker == "partner" and len(t.text) == 1 and (starts_span or t.tag == "LOC"))
-                       or (len(t.text) == 2 and t.text[0] in "同与跟" and t.text[1] in "来到赴"))):
+                       or any(x in t.text for x in _PARTNER_GLUED))):
                 # LAC tags 同 in 卢拉10日同法国总统… as LOC, and glues 同来 (同来华访问的…) into one word
                 role = "partner"
-                if len(t.text) == 2 and any(x.text == "的" for x in region[n + 1:]):
+                if any(x in t.text for x in _PARTNER_GLUED) and any(x.text == "的" for x in region[n + 1:]):
                     rel_role, role = role, "other"
             elif t.tag == "p":
                 role = "other"
@@ -508,7 +568,8 @@ class EventExtractor:
         conj = self.cues["conjunctions"] - self.cues["partner_markers"]
         for prev in reversed(spans[:-1]):
             between = [t for t in toks if prev.end <= t.start and t.end <= group[0].start]
-            if between and all(t.text in conj for t in between):
+            if between and all(t.text in conj or t.text in "（）()" for t in between):
+                # 以色列和巴勒斯坦伊斯兰抵抗运动（哈马斯）代表团: a name and its short form in brackets
                 group.insert(0, prev)
             else:
                 break
@@ -595,14 +656,41 @@ class EventExtractor:
         if subjects and (subjects or agents):
             clause_subjects.setdefault(clause, subjects)
         if "place" in entry.flags:
+            first = next((t for t in post_toks if t.text == "的" or t.tag in VERB_TAGS), None)
+            if first is not None and first.text == "的":
+                return False  # 一支前往卡杜格利的援助车队: a relative clause, not a trip
             dest = self._destination(doc, view, cand, post_toks)
             if dest is None:
                 return False
             objects = [dest]
+        if not (subjects or agents or post_agents):
+            jiu = next((t for t in region if t.text == "就"), None)
+            if jiu is not None and self._text.find("一事", te, clause.end) >= 0:
+                # 就爱方上周关闭俄领事处一事提出抗议: the actor after 就 did what the matter names
+                first = next((sp for sp in pre if sp.start >= jiu.end), None)
+                subjects = list(first.ids) if first is not None else []
+        if not (subjects or agents or post_agents) and cand.type == "MOBILIZE" and cand.mode == "weapons":
+            origin = next((t for t in region if t.text == "从" and t.tag == "p"), None)
+            if origin is not None:
+                # 从加沙地带北部向以色列南部发射的火箭弹: fired from a place, by a side of that place
+                places = [p for p in view.places_in(origin.end, ts) if p[2].country]
+                if places:
+                    subjects = [view.state_id(places[0][2].country)]
         explicit = bool(subjects or agents or post_agents)
         if not explicit and "patient" not in entry.flags and cand.light_after is None:
-            subjects = self._implicit_subject(region, clause, clauses, clause_subjects, sentence_subject,
-                                              context_subject)
+            subjects = []
+            if cand.type in _SPEECH_ACT_TYPES:
+                # 发言人表示，朝方的挑衅……，敦促朝方回到对话: the ellipted subject is the speaker
+                f = self._frame_at(ts, self._frames, self._frame_starts)
+                if f is not None and f.speaker and not f.generic and f.verb_end <= clause.start:
+                    subjects = [f.speaker]
+            content = [t for t in region if t.tag not in ("TIME", "t", "d", "ad", "c", "w", "f")]
+            head = "".join(t.text for t in content[:2])
+            if not subjects and self._last_talks and any(head.startswith(w) for w in _BOTH_SIDES):
+                subjects = list(self._last_talks)
+            if not subjects:
+                subjects = self._implicit_subject(region, clause, clauses, clause_subjects, sentence_subject,
+                                                  context_subject)
         if subjects and explicit:
             clause_subjects[clause] = subjects
             if not sentence_subject:
@@ -661,6 +749,49 @@ class EventExtractor:
         if "place" in entry.flags and source and target:
             if view.countries(source) and view.countries(source) == view.countries(target):
                 return False  # travel inside one's own country is not a visit
+        if "quoted" in entry.flags:
+            # 并称哈马斯提出的修改意见“不可接受”: the speaker rejects, what is judged is the target
+            f = self._frame_at(ts, self._frames, self._frame_starts)
+            speaker = [f.speaker] if f is not None and f.speaker else []
+            for prev in reversed([c for c in clauses if c.end <= clause.start]):
+                if speaker:
+                    break
+                speaker = list(clause_subjects.get(prev) or self._clause_subject(prev))
+            if speaker:
+                own = view.countries(speaker)
+                # (中方对此坚决反对: 中方 is the speaker's own side; a rebel group of the same country is not)
+                target = [i for i in dict.fromkeys(source + target) if i not in speaker and not (
+                    view.country(i) in own and view.by_id.get(i) is not None and view.by_id[i].kind == "state")]
+                source = speaker
+        if not target and source and any(t.text == "其" for t in region) and any(
+                t.text in ("将", "把") and t.tag == "p" for t in region):
+            # 渔船擅自闯入领海，海警……将其驱离: 其 is the first other side named in the sentence
+            src_c = view.countries(source)
+            for prev in [c for c in clauses if c.end <= clause.start]:
+                found = self._clause_subject(prev)
+                if found and not view.countries(found) & src_c:
+                    target = found
+                    break
+        if cand.type in _SPEECH_ACT_TYPES and source and not target and not cand.reference:
+            # 欧方将中国企业列入制裁名单，中方对此坚决反对: the other side named earlier in the sentence
+            src_c = view.countries(source)
+            start = cand.sent_start
+            f = self._frame_at(ts, self._frames, self._frame_starts)
+            if f is not None and f.content_start < clause.start:
+                start = f.content_start
+            for sp in view.in_range(start, clause.start):
+                found = view.countries(list(sp.ids))
+                if found and not found & src_c:
+                    target = list(sp.ids)
+                    break
+        if cand.type == "SANCTION" and source and not target:
+            # 欧盟通过第19轮制裁，宣布将禁止进口俄罗斯液化天然气: the sanctioned state is named later on
+            src_c = view.countries(source)
+            for sp in view.in_range(te, cand.sent_end):
+                found = view.countries(list(sp.ids))
+                if found and not found & src_c:
+                    target = list(sp.ids)
+                    break
         cand.source, cand.target = source, target
         return True
 
@@ -722,12 +853,16 @@ class EventExtractor:
             before = [t for t in ts if t.end <= cand.start]
             return before[-1] if before else (ts[0] if ts else None)
 
-        firm = [t for t in sent_times if t.kind != "vague"]
+        # 在2028年底之前不再……: a deadline, not the date of the act
+        firm = [t for t in sent_times if t.kind != "vague" and not (
+            self._text.startswith(("之前", "以前"), t.end) and self._text[max(0, t.start - 1):t.start] == "在")]
         vague = [t for t in sent_times if t.kind == "vague"]
         in_clause = [t for t in firm if clause.start <= t.start < clause.end]
         choice: tuple[TimeExpr | None, str] = (pick(in_clause), "clause")
         if choice[0] is None:
-            choice = (pick(firm), "sentence")
+            # a time in a later clause dates that clause (召见了代办，就爱方上周关闭领事处一事……)
+            earlier = [t for t in firm if t.end <= cand.start]
+            choice = (pick(earlier or ([] if context_date else firm)), "sentence")
         if choice[0] is None:
             choice = (pick([t for t in vague if clause.start <= t.start < clause.end]), "vague")
         if choice[0] is not None:

@@ -18,7 +18,7 @@ from jishi.events.ontology import DATA_DIR, Ontology, load_ontology, read_tsv
 log = logging.getLogger(__name__)
 
 GAP = "…"
-MAX_GAP = 20
+MAX_GAP = 30
 SENTENCE_STOPS = frozenset("。！？!?；;")
 POS_VALUES = frozenset({"v", "n", "vn"})
 FLAG_VALUES = frozenset({"sym", "patient", "place", "light", "cross", "object", "future", "quoted"})

@@ -19,6 +19,11 @@ from jishi.events.ontology import Ontology
 
 _PLACE_RANK = {"point": 4, "city": 3, "region": 2, "sea": 2, "country": 0}
 ORPHAN_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+# types whose second trigger in one sentence restates the same act (爆发抗议活动……，抗议政府的决定)
+SAME_SENTENCE_TYPES = frozenset({"PROTEST", "ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT", "SANCTION",
+                                 "ASSAULT", "COERCE"})
+MATERIAL_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "CONSULT", "AID", "RETREAT", "COOPERATE"})
+_PRECISION_RANK = {"day": 3, "week": 2, "month": 1.5, "interval": 1, "year": 0.5}
 
 
 @dataclass
@@ -55,6 +60,16 @@ def _score(group: Group, cand: Candidate, view: ActorView) -> float | None:
     head = group.head
     if head.type != cand.type:
         return None
+    if head.ordinal and cand.ordinal and head.ordinal != cand.ordinal:
+        return None  # 第20轮制裁 and 第19轮制裁 are two packages
+    same_sentence = cand.sent in group.sentences and not cand.reference
+    if same_sentence and not cand.sym and (head.mode is None or cand.mode is None or head.mode == cand.mode):
+        # one sentence telling one event twice (爆发抗议活动……，抗议政府的决定; 殴打示威者，记者遭到袭击)
+        if _one_sentence_duplicate(group, cand, view):
+            return 0.5
+        return None
+    if _named_person_apart(group, cand, view):
+        return None
     if head.mode != cand.mode:
         # different modes are different events; an unspecified mode joins a specified one only for
         # CONSULT told as "visit + meet" (前往莫斯科……与普京会面), and never for a bare reference
@@ -62,7 +77,7 @@ def _score(group: Group, cand: Candidate, view: ActorView) -> float | None:
             pass  # 此次袭击 refers to an attack of any kind (the rocket fire told before)
         elif cand.reference or head.type != "CONSULT" or (head.mode and cand.mode):
             return None
-        if cand.sent not in group.sentences and not (
+        elif cand.sent not in group.sentences and not (
                 head.date == cand.date and min(head.date_rank, cand.date_rank) >= DATE_RANK["sentence"]):
             return None
     if cand.sent in group.sentences and not (cand.reference or cand.sym):
@@ -101,7 +116,8 @@ def _score(group: Group, cand: Candidate, view: ActorView) -> float | None:
     loc_h = next((c.location for c in group.members if c.location), None)
     names_h = {c.location.get("name") for c in group.members if c.location}
     same_place = bool(cand.location and cand.location.get("name") in names_h)
-    if loc_h and cand.location:
+    if loc_h and cand.location and head.type in MATERIAL_TYPES:
+        # (a sanction on banks 在俄罗斯境内 is decided in Brussels: places of verbal acts may differ)
         if loc_h.get("country") and cand.location.get("country") and loc_h["country"] != cand.location["country"]:
             return None
         if same_place:
@@ -117,6 +133,36 @@ def _score(group: Group, cand: Candidate, view: ActorView) -> float | None:
         if cand.source or cand.target or cand.date_rank >= strong:
             return None
     return score
+
+
+def _one_sentence_duplicate(group: Group, cand: Candidate, view: ActorView) -> bool:
+    """Two triggers of one type in one sentence tell one event unless their actors differ."""
+    if cand.type in ("ASSAULT", "COERCE") and ("patient" not in cand.entry.flags or cand.source):
+        return False  # 用无人机打击能源设施，并在黑海袭击了两艘油轮: two attacks (two arrests)
+    if cand.type not in SAME_SENTENCE_TYPES or cand.mode == "convict":
+        return False  # 高管全部辞职，证券事务代表也已辞职: two people, two events
+    if _tense(group.status) != _tense(cand.status):
+        return False  # 已就此道歉，将发布声明致歉: one done, one to come
+    head = group.head
+    if min(head.date_rank, cand.date_rank) >= DATE_RANK["clause"] and head.date != cand.date:
+        return False  # 5日……，6日……: two days, two events
+    for mine, theirs in ((cand.source, _all_src(group)), (cand.target, _all_tgt(group))):
+        a, b = view.countries(mine), view.countries(theirs)
+        if a and b and not (a <= b or b <= a):
+            return False
+        if mine and theirs and not a and not b and not set(mine) & set(theirs):
+            return False
+    return True
+
+
+def _named_person_apart(group: Group, cand: Candidate, view: ActorView) -> bool:
+    """An arrest or attack of a named person is its own event, apart from a mass arrest or another
+    person's (警方拘留了112人 / 反对派领导人被警方带走)."""
+    if cand.type not in ("COERCE", "ASSAULT") or cand.reference:
+        return False
+    mine = {i for i in cand.target if view.is_person(i)}
+    theirs = {i for i in _all_tgt(group) if view.is_person(i)}
+    return mine != theirs and bool(mine or theirs) and not (mine & theirs)
 
 
 def _tense(status: str) -> str:
@@ -148,7 +194,13 @@ def merge_candidates(cands: list[Candidate], view: ActorView, *, keep_negated: b
         Groups in order of their first evidence.
     """
     groups: list[Group] = []
+    own_types: dict[int, set[str]] = {}
     for cand in cands:
+        if not cand.reference and not cand.negated:
+            own_types.setdefault(cand.sent, set()).add(cand.type)
+    for cand in cands:
+        if cand.reference and own_types.get(cand.sent) and cand.type not in own_types[cand.sent]:
+            continue  # 研究动用被冻结的资产提供贷款: a background mention of a sentence telling another event
         if cand.negated:
             if keep_negated and not cand.reference:
                 groups.append(Group(cand, [cand]))
@@ -162,6 +214,9 @@ def merge_candidates(cands: list[Candidate], view: ActorView, *, keep_negated: b
                 best, best_score = g, s
         if best is not None:
             best.members.append(cand)
+            if (cand.sent == best.head.sent and not cand.reference and best.head.mode is None and cand.mode
+                    and not best.head.reference):
+                best.head = cand  # 举行抗议游行: the more specific trigger names the event
         elif not cand.reference:
             groups.append(Group(cand, [cand]))
     # An article about an attack it only names (谴责昆明暴力恐怖袭击事件) still reports that attack: the
@@ -169,6 +224,7 @@ def merge_candidates(cands: list[Candidate], view: ActorView, *, keep_negated: b
     told = {g.head.type for g in groups}
     for cand in cands:
         if (cand.reference and cand.anchored and cand.type in ORPHAN_TYPES and cand.type not in told
+                and not cand.modifier
                 and not cand.negated and cand.status in ("occurred", "claimed", "ongoing")):
             cand.conf = round(cand.conf * 0.8, 3)
             groups.append(Group(cand, [cand]))
@@ -213,7 +269,7 @@ def build_events(doc: Document, groups: list[Group], view: ActorView, ontology: 
         if not target:
             target = list(dict.fromkeys(i for c in refs for i in c.target))
         target = [i for i in target if i not in source]
-        dated = max(told, key=lambda c: c.date_rank)
+        dated = max(told, key=lambda c: (c.date_rank, _PRECISION_RANK.get(c.date_precision or "", 0)))
         mode = head.mode or next((c.mode for c in g.members if c.mode and not c.reference), None)
         cameo = head.cameo
         status = g.status

@@ -1,9 +1,13 @@
 """Quotes: who said what, as direct quotes (“…” governed by a speech verb) or paraphrases.
 
-A speech verb (表示, 称, 说, 指出 …, cues.yaml) not itself inside quotation marks opens a speech act.
-Its speaker is the subject before the verb in the same clause (a person preferred over the state in
-"美国国务卿鲁比奥"); 他/她 stand for the last named person who spoke; a clause with no subject
-inherits the sentence's subject (普京……，称……). What follows the verb is the content:
+A speech verb (表示, 称, 说, 指出 …, cues.yaml) not itself inside quotation marks opens a speech act;
+so does a published statement (X发表声明，…) and, when quoted words follow, a verb that attributes
+them (指责/谴责/呼吁/敦促/警告 …, quotes.yaml). The speaker is the subject before the verb in the same
+clause (a person preferred over the state in "美国国务卿鲁比奥"), read after trimming 据, times and
+locative/addressee phrases (在…上/时, 当天, 对记者, 接受…采访时; see quotes_context); 他/她/其 stand
+for the nearest preceding person in subject position, 该党/该国 for the organisation or state named
+before, 声明/公报/报道 for their issuer; words that name nothing able to speak give no quote. A clause
+with no subject inherits the sentence's subject (普京……，称……). What follows the verb is the content:
 
 - “…” right after the verb and ending the sentence → ``kind="direct"`` (text without the marks; it
   may span several sentences);
@@ -13,7 +17,8 @@ inherits the sentence's subject (普京……，称……). What follows the ver
   a direct quote of its own.
 
 Quotation marks that no speech verb governs are names, titles, slogans or scare quotes (“和平计划”,
-“空军一号”, “罗生门”, “冻结”) and are never quotes.
+“空军一号”, “罗生门”, “冻结”) and are never quotes, except in the sentence right after a statement
+(X发表声明说，…。美方的承诺“坚如磐石”。), which goes on with it. A quote is never empty or a pronoun.
 """
 from __future__ import annotations
 
@@ -23,6 +28,8 @@ from dataclasses import dataclass
 from jishi.document import Document, Quote, Sentence, Token
 from jishi.events.actorview import ActorSpan, ActorView
 from jishi.events.cues import Cues
+from jishi.events.quotes_context import (Discourse, Head, QuoteCues, actor_named, is_agentive, load_quote_cues,
+                                          statement_nouns_after, trim_speaker)
 from jishi.events.spans import CLAUSE_BREAKS, SENTENCE_END, QuoteIndex, find_quote_pairs, tokens_in
 
 log = logging.getLogger(__name__)
@@ -31,8 +38,14 @@ _NP_TAGS = frozenset({"n", "nz", "m", "q", "ORG", "PER", "nw", "an", "j"})
 _SPEECHY_TAGS = frozenset({"v", "vd", "d", "ad", "c"})
 _ADVERB_TAGS = frozenset({"d", "ad", "c", "TIME", "t", "p", "f", "w", "r", "u"})
 _LEFT_NP_TAGS = frozenset({"m", "q"})
+# a quoted predicate ends a clause and follows its subject's last word
+_PREDICATE_END = frozenset("。！？!?，,；;")
+_SUBJECT_END_TAGS = frozenset({"n", "vn", "nz", "r", "d", "ORG", "PER", "LOC", "j", "an"})
+_NOUN_END_TAGS = frozenset({"n", "nz", "nw", "ORG", "PER", "LOC", "j", "m", "q", "TIME", "t"})
 # a bare speech verb after these is inside a noun phrase (所有声称拥有的土地), not a speech act
 _NOT_BEFORE_BARE = frozenset({"所", "所有", "的", "被", "曾经", "一度"})
+# a quote whose text is only one of these reports nothing
+_PRONOUN_TEXTS = frozenset({"他", "她", "其", "它", "他们", "她们", "它们", "我", "我们", "你", "你们"})
 
 
 @dataclass(frozen=True)
@@ -48,15 +61,18 @@ class SpeechFrame:
     generic: bool
 
 
-def _speech_verb_at(toks: list[Token], i: int, cues: Cues) -> tuple[str, int] | None:
+def _speech_verb_at(toks: list[Token], i: int, cues: Cues, qc: QuoteCues) -> tuple[str, int, int] | None:
     """The speech verb starting at token i (one token, or two written together: 发文+说), with the
-    index of its last token."""
+    index of its last token and its start offset (inside the token when LAC glued a pronoun to the
+    verb: 她说)."""
     verbs = cues["speech_verbs"]
     if i + 1 < len(toks) and toks[i].text + toks[i + 1].text in verbs and toks[i].end == toks[i + 1].start:
-        return toks[i].text + toks[i + 1].text, i + 1
+        return toks[i].text + toks[i + 1].text, i + 1, toks[i].start
     tok = toks[i]
     if tok.text in verbs and tok.tag in ("v", "vd"):
-        return tok.text, i
+        return tok.text, i, tok.start
+    if len(tok.text) >= 2 and tok.text[0] in qc["person_pronouns"] and tok.text[1:] in verbs and tok.tag in ("v", "vd"):
+        return tok.text[1:], i, tok.start + 1
     return None
 
 
@@ -88,15 +104,33 @@ def _speaker_region_roles(region: list[Token], cues: Cues) -> dict[int, str]:
     return roles
 
 
+def record_subject(ctx: Discourse, sent: Sentence, vs: int) -> bool:
+    """Whether the speaker of the verb at ``vs`` is not yet a recorded subject of its sentence."""
+    return not any(sent.start <= pos < vs for pos, _, _ in ctx.subjects[-8:])
+
+
+@dataclass(frozen=True)
+class _Act:
+    """A candidate act in a sentence: a speech verb, a published statement (发表声明，…) or a verb that
+    attributes quoted words to its subject (指责/谴责/呼吁 … “…”)."""
+
+    vs: int
+    ve: int
+    verb: str
+    kind: str  # speech | statement | attrib
+
+
 class QuoteExtractor:
     """Speech acts and quotes of a document.
 
     Args:
         cues: loaded cues.
+        qcues: quote cues (quotes.yaml); loaded when not given.
     """
 
-    def __init__(self, cues: Cues) -> None:
+    def __init__(self, cues: Cues, qcues: QuoteCues | None = None) -> None:
         self.cues = cues
+        self.qc = qcues or load_quote_cues()
 
     def extract(self, doc: Document, view: ActorView) -> tuple[list[Quote], list[SpeechFrame]]:
         """Find the quotes of a document.
@@ -106,74 +140,235 @@ class QuoteExtractor:
             view: the actor spans of the document.
 
         Returns:
-            The quotes in text order, and the speech frames (for event attribution).
+            The quotes in text order, and the speech frames (for event attribution; statements
+            published with 发表声明，… count, verbs that only attribute quoted words do not).
         """
         text = doc.text
         qindex = QuoteIndex(find_quote_pairs(text))
+        ctx = Discourse(doc, view, self.qc)
         quotes: list[Quote] = []
         frames: list[SpeechFrame] = []
         last_person: tuple[str | None, str] | None = None
-        for sent in doc.sentences:
+        open_statement: tuple[int, str | None, str] | None = None  # (sentence index, speaker id, text)
+        for si, sent in enumerate(doc.sentences):
             toks = sent.tokens
-            acts: list[tuple[int, int, str]] = []  # (verb_start, verb_end, verb)
-            acts_post: list[tuple[int, int, str, tuple[int, int]]] = []  # “……，”X写道。
-            i = 0
-            while i < len(toks):
-                found = _speech_verb_at(toks, i, self.cues)
-                if found is None:
-                    i += 1
-                    continue
-                verb, j = found
-                first, i = i, j + 1
-                vs, ve = toks[first].start, toks[j].end
-                if qindex.enclosing(vs) or _is_not_speech(text, vs, ve, self.cues):
-                    continue
-                nxt = text[ve:ve + 1]
-                if nxt in "。！？" or not nxt:
-                    post = self._postposed(doc, sent, qindex, vs)
-                    if post is not None:
-                        acts_post.append((vs, ve, verb, post))
-                    continue
-                punct = nxt in "，,：:“"
-                if not punct and verb not in self.cues["speech_verbs_bare"]:
-                    continue
-                if not punct and first > 0 and toks[first - 1].text in _NOT_BEFORE_BARE:
-                    continue
-                acts.append((vs, ve, verb))
+            acts, acts_post = self._acts(doc, sent, qindex, view)
+            sent_speakers: list[tuple[int, str | None, str, bool, bool]] = []  # (verb start, id, text, generic, person)
+            covered: list[tuple[int, int]] = []
+            statement_end: tuple[str | None, str] | None = None
             for vs, ve, verb, (o, c) in acts_post:
-                speaker = self._speaker(doc, sent, toks, vs, view, last_person, frames, region_from=c + 1)
+                speaker = self._speaker(doc, si, sent, toks, vs, view, ctx, last_person, sent_speakers,
+                                        region_from=c + 1)
                 if speaker is None:
                     continue
                 sid, stext, generic, is_person = speaker
                 inner = text[o + 1:c].rstrip("，,")
+                if not self._worth(inner):
+                    continue
                 quotes.append(Quote(sid, stext, inner, o + 1, o + 1 + len(inner), "direct", verb))
                 frames.append(SpeechFrame(vs, ve, o + 1, c, sid, stext, generic))
+                sent_speakers.append((vs, sid, stext, generic, is_person))
+                if not generic:
+                    ctx.speakers.append((vs, sid, stext))
+                covered.append((o, c + 1))
                 if is_person and not generic:
                     last_person = (sid, stext)
-            for k, (vs, ve, verb) in enumerate(acts):
-                speaker = self._speaker(doc, sent, toks, vs, view, last_person, frames)
+            # persons in subject position before the first report may be what a pronoun stands for
+            first_content = min([a.ve for a in acts] + [o for _, _, _, (o, _) in acts_post] + [sent.end])
+            ctx.add_subjects(sent, [(o, c + 1) for o, c in qindex.pairs if sent.start <= o < sent.end],
+                             hi=first_content)
+            main = [a for a in acts if a.kind != "attrib"]
+            for k, act in enumerate(acts):
+                if act.kind == "attrib" and any(s <= act.vs < e for s, e in covered):
+                    continue  # 指责 inside what a speech verb reports is part of that report
+                speaker = self._speaker(doc, si, sent, toks, act.vs, view, ctx, last_person, sent_speakers)
                 if speaker is None:
                     continue
                 sid, stext, generic, is_person = speaker
-                cstart = ve
+                sent_speakers.append((act.vs, sid, stext, generic, is_person))
+                if not generic:
+                    ctx.speakers.append((act.vs, sid, stext))
+                if is_person and sid is not None and record_subject(ctx, sent, act.vs):
+                    ctx.add_subject(act.vs - 1, sid, stext)  # a speaker the actor stage missed (安萨里在…)
+                self._note_issuer(doc, si, sent, toks, act, speaker, ctx)
+                cstart = act.ve
                 while cstart < sent.end and text[cstart] in "，,：: ":
                     cstart += 1
-                limit = acts[k + 1][0] if k + 1 < len(acts) else sent.end
-                if k + 1 < len(acts):
-                    # stop before the clause of the next speech act (……，并暗示……)
+                later = [a for a in (main if act.kind != "attrib" else acts) if a.vs > act.vs]
+                limit = later[0].vs if later else sent.end
+                if later:
+                    # stop before the clause of the next act (……，并暗示……)
                     b = limit
                     while b > cstart and text[b - 1] not in CLAUSE_BREAKS:
                         b -= 1
                     limit = b if b > cstart else limit
-                made = self._content(doc, sent, qindex, cstart, limit, sid, stext, verb)
+                if act.kind == "attrib":
+                    inside = [c for o, c in qindex.pairs if cstart <= o < limit]
+                    if not inside:
+                        continue  # an accusation without quoted words is an event, not a quote
+                    # the attributed words end with the clause of the last quotation (……“无所作为”，并宣布…)
+                    b = max(inside) + 1
+                    while b < limit and text[b] not in CLAUSE_BREAKS:
+                        b += 1
+                    limit = min(limit, b)
+                made = self._content(doc, sent, qindex, cstart, limit, sid, stext, act.verb)
                 if not made:
                     continue
                 quotes.extend(made)
-                frames.append(SpeechFrame(vs, ve, made[0].start, max(q.end for q in made), sid, stext, generic))
+                end = max(q.end for q in made)
+                covered.append((act.vs, end))
+                if act.kind != "attrib":
+                    frames.append(SpeechFrame(act.vs, act.ve, made[0].start, end, sid, stext, generic))
                 if is_person and not generic:
                     last_person = (sid, stext)
+                if act.kind == "statement" or act.verb in self.qc["statement_verbs"] or self._statement_region(
+                        toks, sent, act.vs):
+                    reaches_end = not text[end:sent.end].strip("。！？!?”」』 \n")
+                    statement_end = (sid, stext) if reaches_end else None
+                else:
+                    statement_end = None
+            if not acts and not acts_post and open_statement is not None and open_statement[0] == si - 1 \
+                    and doc.sentences[si - 1].paragraph == sent.paragraph:
+                quotes.extend(self._continuation(doc, sent, qindex, open_statement[1], open_statement[2]))
+            open_statement = (si, *statement_end) if statement_end is not None else None
+            self._scan_issuers(doc, si, sent, toks, view, ctx, last_person, sent_speakers)
+            skip = covered + [(o, c + 1) for o, c in qindex.pairs if sent.start <= o < sent.end]
+            ctx.add_subjects(sent, skip, lo=first_content)
+            ctx.contents.extend(covered)
+        quotes = [q for q in quotes if self._worth(q.text)]
         quotes.sort(key=lambda q: (q.start, q.end))
         return quotes, frames
+
+    def _acts(self, doc: Document, sent: Sentence, qindex: QuoteIndex, view: ActorView
+              ) -> tuple[list[_Act], list[tuple[int, int, str, tuple[int, int]]]]:
+        """The acts of a sentence in text order, and the postposed speech acts (“……，”X写道。)."""
+        text = doc.text
+        toks = sent.tokens
+        acts: list[_Act] = []
+        acts_post: list[tuple[int, int, str, tuple[int, int]]] = []
+        qc = self.qc
+        i = 0
+        while i < len(toks):
+            found = _speech_verb_at(toks, i, self.cues, self.qc)
+            if found is None:
+                tok = toks[i]
+                if tok.tag in ("v", "vd") and not qindex.enclosing(tok.start):
+                    nxt = text[tok.end:tok.end + 1]
+                    verb = self._attributing_verb_ending(doc, toks, i)
+                    # 不顾中方多次警告，执意…: a verb that ends its clause or follows another verb is no report
+                    if verb is not None and nxt and nxt not in "。！？!?，,；;" \
+                            and not self._verb_before(doc, sent, toks, tok.end - len(verb), view):
+                        acts.append(_Act(tok.end - len(verb), tok.end, verb, "attrib"))
+                    elif tok.text in qc["publish_verbs"] and i + 2 < len(toks) and \
+                            toks[i + 1].text in qc["statement_nouns"] and toks[i + 2].text in ("，", ","):
+                        # X发表声明，对……“深感震惊”: the rest of the sentence is the statement
+                        acts.append(_Act(tok.start, toks[i + 1].end, tok.text + toks[i + 1].text, "statement"))
+                        i += 1
+                i += 1
+                continue
+            verb, j, vs = found
+            first, i = i, j + 1
+            ve = toks[j].end
+            if qindex.enclosing(vs) or _is_not_speech(text, vs, ve, self.cues):
+                continue
+            nxt = text[ve:ve + 1]
+            if nxt in "。！？" or not nxt:
+                post = self._postposed(doc, sent, qindex, vs)
+                if post is not None:
+                    acts_post.append((vs, ve, verb, post))
+                continue
+            punct = nxt in "，,：:“"
+            if not punct and verb not in self.cues["speech_verbs_bare"]:
+                continue
+            if not punct and first > 0 and toks[first - 1].text in _NOT_BEFORE_BARE:
+                continue
+            acts.append(_Act(vs, ve, verb, "speech"))
+        return acts, acts_post
+
+    def _attributing_verb_ending(self, doc: Document, toks: list[Token], i: int) -> str | None:
+        """The attributing verb (指责, 敦促 …) ending with token i: the token itself, or the token with
+        the end of the word before it when LAC glued the verb's first character to a name (王毅敦/促)."""
+        tok = toks[i]
+        if tok.text in self.qc["attributing_verbs"]:
+            return tok.text
+        if i > 0 and toks[i - 1].end == tok.start and toks[i - 1].tag in ("PER", "ORG", "nz", "LOC"):
+            for verb in self.qc["attributing_verbs"]:
+                k = len(verb) - len(tok.text)
+                if k > 0 and verb.endswith(tok.text) and len(toks[i - 1].text) > k + 1 \
+                        and doc.text[tok.start - k:tok.start] == verb[:k]:
+                    return verb
+        return None
+
+    def _verb_before(self, doc: Document, sent: Sentence, toks: list[Token], vs: int, view: ActorView) -> bool:
+        """Whether the speaker part of the clause before ``vs`` holds a verb of its own (不顾…警告),
+        other than in a relative clause (不愿具名的官员) or inside a name (扎/v 哈罗娃)."""
+        cstart = vs
+        while cstart > sent.start and doc.text[cstart - 1] not in CLAUSE_BREAKS:
+            cstart -= 1
+        head = trim_speaker(tokens_in(toks, cstart, vs), self.qc).tokens
+        names = view.in_range(cstart, vs)
+        for k, t in enumerate(head):
+            if any(n.start <= t.start < n.end for n in names):
+                continue
+            if t.tag in ("v", "vd") and not any(u.text == "的" for u in head[k + 1:]):
+                return True
+        return False
+
+    @staticmethod
+    def _worth(text: str) -> bool:
+        """A quote needs words: never empty or a bare pronoun (他认为…: the content of 说 is not 他)."""
+        core = text.strip(" \n，,。！？!?；;：:“”「」『』")
+        return bool(core) and core not in _PRONOUN_TEXTS
+
+    def _statement_region(self, toks: list[Token], sent: Sentence, vs: int) -> bool:
+        """Whether the words right before a speech verb name a statement (在声明中说, 声明说)."""
+        before = [t for t in toks if t.end <= vs and t.start >= sent.start][-4:]
+        return any(t.text in self.qc["statement_nouns"] and t.text not in ("报道", "消息") for t in before)
+
+    def _note_issuer(self, doc: Document, si: int, sent: Sentence, toks: list[Token], act: _Act,
+                     speaker: tuple[str | None, str, bool, bool], ctx: Discourse) -> None:
+        """Remember who issued the statement or report a speech act names (发表声明说, 报道说)."""
+        sid, stext, generic, _ = speaker
+        if generic:
+            return
+        nouns = {n for n in self.qc["statement_nouns"] if n in act.verb}
+        nouns |= {t.text for t in toks if t.end <= act.vs and t.start >= sent.start
+                  and t.text in self.qc["statement_nouns"] and act.vs - t.end <= 6}
+        for noun in nouns:
+            ctx.add_issuer(noun, si, sid, stext)
+
+    def _scan_issuers(self, doc: Document, si: int, sent: Sentence, toks: list[Token], view: ActorView,
+                      ctx: Discourse, last_person: tuple[str | None, str] | None,
+                      sent_speakers: list[tuple[int, str | None, str, bool, bool]]) -> None:
+        """Issuers named without a speech verb: 据X发布的声明，… / X发表谈话，… / 据X报道。"""
+        qc = self.qc
+        for k, tok in enumerate(toks):
+            if not tok.tag.startswith("v"):
+                continue
+            noun = None
+            if tok.text in qc["publish_verbs"]:
+                noun = statement_nouns_after(toks, k, qc)
+                if noun is None and tok.text in qc["statement_nouns"]:
+                    noun = tok.text  # 据韩联社报道
+            if noun is None:
+                continue
+            known = ctx.issuers.get(noun)
+            if known is not None and known[0] == si:
+                continue
+            speaker = self._speaker(doc, si, sent, toks, tok.start, view, ctx, last_person, sent_speakers,
+                                    record=False)
+            if speaker is not None and speaker[0] is not None and not speaker[2]:
+                ctx.add_issuer(noun, si, speaker[0], speaker[1])
+
+    def _continuation(self, doc: Document, sent: Sentence, qindex: QuoteIndex, sid: str | None,
+                      stext: str) -> list[Quote]:
+        """Quoted words of a sentence that goes on with the previous sentence's statement
+        (X发表声明说，…。美方的承诺“坚如磐石”。): no speech verb of its own, same paragraph."""
+        out = []
+        for o, c in qindex.pairs:
+            if sent.start <= o and c < sent.end and self._speech_like(doc, o, c):
+                out.append(Quote(sid, stext, doc.text[o + 1:c], o + 1, c, "direct", "声明"))
+        return out
 
     def _postposed(self, doc: Document, sent: Sentence, qindex: QuoteIndex, vs: int) -> tuple[int, int] | None:
         """The quotation a sentence-final speech verb reports: “……，”伊朗外长在社交媒体上写道。"""
@@ -186,10 +381,12 @@ class QuoteExtractor:
             return None
         return pair
 
-    def _speaker(self, doc: Document, sent: Sentence, toks: list[Token], vs: int, view: ActorView,
-                 last_person: tuple[str | None, str] | None, frames: list[SpeechFrame],
-                 region_from: int | None = None) -> tuple[str | None, str, bool, bool] | None:
-        """(actor id, speaker text, generic?, person?) for the speech verb at ``vs``."""
+    def _speaker(self, doc: Document, si: int, sent: Sentence, toks: list[Token], vs: int, view: ActorView,
+                 ctx: Discourse, last_person: tuple[str | None, str] | None,
+                 sent_speakers: list[tuple[int, str | None, str, bool, bool]],
+                 region_from: int | None = None, record: bool = True) -> tuple[str | None, str, bool, bool] | None:
+        """(actor id, speaker text, generic?, person?) for the speech verb at ``vs``; None when the
+        words before the verb name nothing that can speak."""
         text = doc.text
         cstart = vs
         while cstart > sent.start and text[cstart - 1] not in CLAUSE_BREAKS:
@@ -197,34 +394,32 @@ class QuoteExtractor:
         if region_from is not None:
             cstart = max(region_from, sent.start)
         region = tokens_in(toks, cstart, vs)
-        roles = _speaker_region_roles(region, self.cues)
-        spans = [s for s in view.in_range(cstart, vs) if roles.get(s.start, "subject") in ("subject", "agent")]
-        subj = [s for s in spans if roles.get(s.start, "subject") == "subject"] or spans
-        if subj:
-            persons = [s for s in subj if any(view.is_person(i) for i in s.ids)]
-            chosen = persons[-1] if persons else subj[-1]
-            stext, extended = self._np_text(doc, toks, chosen, vs)
-            is_person = bool(persons)
-            sid = chosen.ids[0] if (len(chosen.ids) == 1 and (is_person or not extended)) else None
-            return sid, stext, False, is_person
-        words = [t for t in region if t.tag not in _ADVERB_TAGS or t.text in self.cues["pronouns"]]
-        pron = next((t for t in region if t.text in self.cues["pronouns"] and t.tag == "r"), None)
-        if pron is not None and pron.text in ("他", "她", "其", "他们", "她们"):
-            if last_person is None:
-                return None, pron.text, False, False
-            return last_person[0], last_person[1], False, True
-        phrase = "".join(t.text for t in region if t.tag not in ("TIME", "t", "w")).strip()
-        for lead in ("此外", "不过", "另外", "同时", "而", "但", "也", "还", "并"):
-            if phrase.startswith(lead):
-                phrase = phrase[len(lead):]
-        if words and phrase:
-            generic = phrase in self.cues["generic_speakers"] or phrase.startswith("有")
-            return None, phrase, generic, False
+        glued = next((t for t in toks if t.start < vs < t.end), None)
+        if glued is not None and glued.start >= cstart:
+            # LAC writes 她说 as one word: the pronoun is the speaker
+            part = text[glued.start:vs]
+            region = region + [Token(part, "r" if part in self.cues["pronouns"] else glued.tag, glued.start, vs)]
+        head = trim_speaker(region, self.qc)
+        if head.tokens and head.text:
+            roles = _speaker_region_roles(list(head.tokens), self.cues)
+            spans = [s for s in view.in_range(head.start, head.end)
+                     if roles.get(s.start, "subject") in ("subject", "agent")]
+            subj = [s for s in spans if roles.get(s.start, "subject") == "subject"] or spans
+            if subj:
+                persons = [s for s in subj if any(view.is_person(i) for i in s.ids)]
+                chosen = persons[-1] if persons else subj[-1]
+                stext, extended = self._np_text(doc, toks, chosen, head.end)
+                is_person = bool(persons)
+                # 一位美国官员 is no state, but 统一部发言人 speaks for the ministry
+                keeps = is_person or not extended or any(stext.endswith(w) for w in self.qc["spokesperson_heads"])
+                sid = chosen.ids[0] if (len(chosen.ids) == 1 and keeps) else None
+                return sid, stext, False, is_person
+            return self._phrase_speaker(head, si, ctx, view, last_person, record)
         # no subject in the clause: the sentence's last speaker, else its first subject
-        same = [f for f in frames if sent.start <= f.verb_start < vs]
+        same = [f for f in sent_speakers if sent.start <= f[0] < vs]
         if same:
-            f = same[-1]
-            return f.speaker, f.speaker_text, f.generic, bool(f.speaker and view.is_person(f.speaker))
+            _, sid, stext, generic, is_person = same[-1]
+            return sid, stext, generic, is_person
         first = [s for s in view.in_range(sent.start, cstart)]
         if first:
             chosen = first[0]
@@ -232,6 +427,44 @@ class QuoteExtractor:
             if persons:
                 chosen = persons[0]
             return chosen.ids[0], chosen.text, False, bool(persons)
+        return None
+
+    def _phrase_speaker(self, head: Head, si: int, ctx: Discourse, view: ActorView,
+                        last_person: tuple[str | None, str] | None, record: bool
+                        ) -> tuple[str | None, str, bool, bool] | None:
+        """A speaker named by words that are no actor mention: a pronoun, 该党, 声明, a name LAC glued
+        to the next word, a generic or person-like noun phrase."""
+        phrase = head.text
+        for lead in ("此外", "不过", "另外", "同时", "而", "但", "也", "还", "并"):
+            if phrase.startswith(lead) and len(phrase) > len(lead):
+                phrase = phrase[len(lead):]
+        if phrase in self.qc["person_pronouns"]:
+            found = ctx.resolve_pronoun(phrase, head.start)
+            if found is None and last_person is not None and last_person[0] is not None:
+                found = (last_person[0], last_person[1])
+            if found is None:
+                return None, phrase, False, False
+            if record:
+                ctx.add_subject(head.start, found[0], found[1])
+            return found[0], found[1], False, True
+        if phrase in ("他们", "她们"):
+            if last_person is None:
+                return None, phrase, False, False
+            return last_person[0], last_person[1], False, True
+        demo = ctx.resolve_demonstrative(phrase, head.start, si)
+        if demo is not None:
+            return demo[0], demo[1], False, bool(demo[0] and view.is_person(demo[0]))
+        issuer = ctx.issuer(phrase, si)
+        if issuer is not None:
+            return issuer[0], issuer[1], False, bool(issuer[0] and view.is_person(issuer[0]))
+        named = actor_named(view, phrase)
+        if named is not None:
+            return named.ids[0], named.text, False, view.is_person(named.ids[0])
+        if phrase in self.cues["generic_speakers"] or phrase.startswith("有"):
+            return None, phrase, True, False
+        if is_agentive(phrase, self.qc) or phrase in self.qc["statement_nouns"] or phrase in self.cues["pronouns"] \
+                or any(t.tag in self.qc["agent_tags"] for t in head.tokens):
+            return None, phrase, False, False
         return None
 
     def _np_text(self, doc: Document, toks: list[Token], span: ActorSpan, limit: int) -> tuple[str, bool]:
@@ -280,6 +513,14 @@ class QuoteExtractor:
                 out.append(Quote(sid, stext, text[o + 1:c], o + 1, c, "direct", verb))
         return out
 
+    @staticmethod
+    def _sentence_tokens(doc: Document, pos: int) -> list[Token]:
+        """Tokens of the sentence holding offset ``pos`` that end before it."""
+        for sent in doc.sentences:
+            if sent.start <= pos < sent.end:
+                return [t for t in sent.tokens if t.end <= pos]
+        return []
+
     def _speech_like(self, doc: Document, o: int, c: int) -> bool:
         """Whether “…” inside a paraphrase is the speaker's words rather than a name or scare quote."""
         text = doc.text
@@ -299,7 +540,20 @@ class QuoteExtractor:
         if len(inner) >= 8:
             return True
         toks: list[Token] = []
+        prev: Token | None = None
         for sent in doc.sentences:
             if sent.start <= o < sent.end or sent.start < c <= sent.end:
                 toks.extend(t for t in sent.tokens if o < t.start and t.end <= c)
-        return any(t.tag in _SPEECHY_TAGS for t in toks)
+                prev = next((t for t in reversed(sent.tokens) if t.end <= o), prev)
+        if any(t.tag in _SPEECHY_TAGS for t in toks):
+            return True
+        if not toks or after not in _PREDICATE_END or prev is None or prev.tag not in _SUBJECT_END_TAGS:
+            return False
+        # a quoted adjectival predicate after its subject: 防卫承诺“坚如磐石”。
+        if toks[-1].tag in ("a", "ad"):
+            return True
+        # a quoted reaction after a 对/就 phrase: 对……事件“深表忧虑”，
+        clause = text[:o]
+        cut = max(clause.rfind(ch) for ch in "，,；;：:。！？\n")
+        return toks[-1].tag not in _NOUN_END_TAGS and any(
+            t.text in ("对", "就") and t.tag == "p" and t.start > cut for t in self._sentence_tokens(doc, o))

@@ -76,6 +76,27 @@ def _edge_of_loc(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e and (s == start or e == end) for s, e in spans)
 
 
+# What may stand around a place name inside one LAC LOC word (加沙地带, 乌克兰东部, 北科尔多凡州, 迈阿密市).
+LOC_HEADS = ("东", "西", "南", "北", "中", "上", "下", "大", "新", "老")
+LOC_TAILS = ("东部", "西部", "南部", "北部", "中部", "东北", "西北", "东南", "西南", "地带", "地区", "一带", "边境",
+             "境内", "沿岸", "沿海", "郊区", "市区", "城区", "首都", "港", "湾", "岛", "河", "山", "湖", "海",
+             "市", "县", "州", "省", "区", "镇", "村", "邦", "营")
+
+
+def _inside_other_name(text: str, start: int, end: int, ev: _Evidence, gaz: Gazetteer) -> bool:
+    """Whether the match lies inside a longer LOC word whose rest is no place word (哈马 in 哈马斯)."""
+    for s, e in ev.loc:
+        if s <= start and end <= e and (s, e) != (start, end):
+            before, after = text[s:start], text[end:e]
+            ok_before = not before or before in LOC_HEADS or bool(gaz.candidates(before))
+            ok_after = not after or after.startswith(LOC_TAILS) or bool(gaz.candidates(after))
+            # a place of three characters or more may end a longer word (美乌日内瓦); a two-character one
+            # needs a place word on both sides
+            if not ok_after or (not ok_before and end - start < 3):
+                return True
+    return False
+
+
 def _accept(text: str, start: int, end: int, cands: list[Candidate], ev: _Evidence, gaz: Gazetteer) -> bool:
     """Decide whether a gazetteer match is a place mention (see the module docstring)."""
     if touches_joiner(text, start, end):
@@ -84,6 +105,8 @@ def _accept(text: str, start: int, end: int, cands: list[Candidate], ev: _Eviden
     if _inside(ev.org, start, end, strictly=True) or _inside(ev.per, start, end, strictly=True):
         return False
     in_loc = _inside(ev.loc, start, end)
+    if in_loc and _inside_other_name(text, start, end, ev, gaz):
+        return False
     # LAC tags some well-known places as PER (基辅 on the seed): trust the gazetteer for hand/country names.
     if _inside(ev.per, start, end) and not in_loc and best == TIERS["geonames"]:
         return False

@@ -69,7 +69,7 @@ def build_patterns(kb: TimeKnowledge) -> list[tuple[str, re.Pattern[str]]]:
     lead_holiday = "".join(sorted({w[0] for w in kb.holidays}))
     mrel = _alt(list(kb.relative_months) + list(kb.anaphoric_months))
     pats = [
-        ("numeric", rf"(?P<y>[12][0-9]{{3}})[-/.](?P<m>1[0-2]|0?[1-9])[-/.](?P<d>3[01]|[12][0-9]|0?[1-9])(?![0-9])"),
+        ("numeric", r"(?P<y>[12][0-9]{3})[-/.](?P<m>1[0-2]|0?[1-9])[-/.](?P<d>3[01]|[12][0-9]|0?[1-9])(?![0-9])"),
         ("date", rf"(?P<y>{YEAR4})年(?:(?P<m>{MONTH})月份?(?:(?P<d>{DAY})[日号])?(?P<mpart>{MONTH_PART})?"
                  rf"|(?P<ypart>{YEAR_PART}))?(?!代)"),
         ("date", rf"(?P<y2>[0-9]{{2}}|[〇零一二三四五六七八九]{{2}})年(?:(?P<m>{MONTH})月份?(?:(?P<d>{DAY})[日号])?"
@@ -88,7 +88,7 @@ def build_patterns(kb: TimeKnowledge) -> list[tuple[str, re.Pattern[str]]]:
         ("date", rf"(?<=[至到—])(?P<d>{DAY})号"),
         ("quarter", r"(?P<which>上|下|本|这)个?季度(?P<qpart>初|末)?"),
         ("quarter", r"(?P<q>第?[一二三四1-4]|首)季度(?P<qpart>初|末)?"),
-        ("monthpart", rf"(?P<mpart>月初|月底|月末|月中(?=旬|[，。；、,\s])|月上旬|月中旬|月下旬)"),
+        ("monthpart", r"(?P<mpart>月初|月底|月末|月中(?=旬|[，。；、,\s])|月上旬|月中旬|月下旬)"),
         ("yearpart", r"(?P<ypart>(?<![大新过])年初(?![一二三四五六七八九十])|年底|年末|上半年|下半年|(?<![0-9〇零一二三四五六七八九十两几数多近])年内)"),
         ("relday", _alt(list(kb.relative_days))),
         ("anaday", _alt(list(kb.anaphoric_days))),
@@ -112,7 +112,7 @@ def build_patterns(kb: TimeKnowledge) -> list[tuple[str, re.Pattern[str]]]:
         ("decade", rf"(?=[{digits}上])(?P<cent>上|(?:[12][0-9]|十九|二十|二十一)世纪)?"
                    r"(?P<dec>[1-9]0|[一二三四五六七八九]十)"
                    r"年代(?P<part>初|末|中期|前期|后期|中后期)?"),
-        ("decade", rf"(?P<y>[12][0-9]{{2}}0)年代(?P<part>初|末|中期|前期|后期|中后期)?"),
+        ("decade", r"(?P<y>[12][0-9]{2}0)年代(?P<part>初|末|中期|前期|后期|中后期)?"),
         ("century", r"(?P<cent>(?:[12][0-9]|十九|二十|二十一)世纪)(?P<part>初|末|中叶)?"
                     r"(?![0-9一二三四五六七八九十]|年代)"),
         ("delegate", rf"(?=[{digits}农阴])(?:(?:{YEAR4})年)?(?:农历|阴历)[{CN_NUM}正腊冬闰初月日]{{2,8}}"),

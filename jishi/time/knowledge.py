@@ -43,6 +43,7 @@ class TimeKnowledge:
     guards: dict[str, dict[str, str]]
     holidays: dict[str, Holiday]
     lunar: dict[tuple[str, int], dt.date] = field(default_factory=dict)
+    speech_verbs: tuple[str, ...] = ()
 
     def holiday_date(self, name: str, year: int) -> dt.date | None:
         """Date of holiday ``name`` in Gregorian ``year``.
@@ -149,6 +150,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> TimeKnowledge:
         guards={k: dict(v) for k, v in _mapping(data, "guards").items()},
         holidays=holidays,
         lunar=lunar,
+        speech_verbs=tuple(data.get("speech_verbs") or ()),
     )
     for holiday in holidays.values():  # fail at load time, not on the first article that names it
         knowledge.holiday_date(holiday.name, 2025)

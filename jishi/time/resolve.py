@@ -8,9 +8,11 @@ Rules, in the order a reader applies them (docs/TIME.md has the full list):
 - a bare day (23日) takes the month of the preceding dated expression in the paragraph when that moves forward
   and does not put it after publication without a future cue; else it is the most recent such day on or before
   publication (the nearest one, past or future, with a future cue or as the end of a range);
-- 当天/当日/同日/此前/次日 count from the last day resolved in the paragraph, else from the article's main date
-  (its first dated day in the opening paragraphs), else from publication;
-- 昨天/明天/去年/下月/上周三/X年前 count from publication; vague words (近日, 近期, 目前) are intervals ending at
+- 当天/当日/同日/此前/次日 count from the last day resolved in the paragraph, else from the most recent explicit day
+  before them in the same section (across paragraph breaks, not across a heading), else from the article's main
+  date (its first dated day in the opening paragraphs), else from publication;
+- 昨天/明天/下周/下个月/上周三 inside a clause governed by a dated speech verb ("X 5日在白宫对记者说，他认为下周……")
+  count from the day the words were said; elsewhere they, 去年 and X年前 count from publication; vague words (近日, 近期, 目前) are intervals ending at
   publication with precision "vague"; month and year parts (12月初, 11月底, 年底) are intervals;
 - holidays take the given year, else the occurrence nearest publication;
 - durations (4小时, 近四年) are ISO durations, never dates.
@@ -53,11 +55,25 @@ class Context:
     last_year: int | None = None  # last explicitly written year in the paragraph
     floor: dt.date | None = None  # earliest day the last dated expression allows (11月底 -> the 21st)
     seen: dict[int, TimeExpr] = field(default_factory=dict)
+    section: int = -1
+    recent_day: dt.date | None = None  # last explicit day in the section, across paragraphs
+    day_spans: list[tuple[int, int, dt.date]] = field(default_factory=list)  # explicit days: (start, end, day)
 
     def enter_paragraph(self, index: int) -> None:
         if index != self.paragraph:
             self.paragraph = index
             self.last_day = self.last_month = self.last_year = self.floor = None
+
+    def enter_section(self, index: int) -> None:
+        """A heading starts a new story line: the day carried across paragraphs is forgotten."""
+        if index != self.section:
+            self.section = index
+            self.recent_day = None
+
+    def note_day(self, start: int, end: int, day: dt.date) -> None:
+        """Record an explicit day written at [start, end) (a date, a bare day, 昨天)."""
+        self.recent_day = day
+        self.day_spans.append((start, end, day))
 
 
 @dataclass
@@ -105,6 +121,10 @@ class Resolver:
 
     def __init__(self, kb: TimeKnowledge) -> None:
         self.kb = kb
+        verbs = sorted(kb.speech_verbs, key=len, reverse=True)
+        # between a dated day and the speech verb: the speaker's place and audience, no clause break
+        self._speech = re.compile(r"[^，。；：！？,;:!?\n“”]{0,25}?(?:" + "|".join(map(re.escape, verbs)) + ")") \
+            if verbs else None
 
     # --- helpers -------------------------------------------------------------------------------------------
 
@@ -138,10 +158,37 @@ class Resolver:
             raise Unresolved("no such day in the years around publication")
         return best
 
+    def speech_day(self, cand: Candidate, ctx: Context, text: str) -> dt.date | None:
+        """The day the words holding ``cand`` were said: "特朗普5日在白宫对记者说，他认为下周……" -> the 5th.
+
+        The nearest explicit day before ``cand`` in its sentence counts when a speech verb follows it within
+        the same clause and ``cand`` comes after the verb.
+        """
+        if self._speech is None or not ctx.day_spans:
+            return None
+        left = max(text.rfind(ch, 0, cand.start) for ch in "。！？!?\n") + 1
+        for start, end, day in reversed(ctx.day_spans):
+            if end > cand.start:
+                continue
+            if start < left:
+                return None
+            m = self._speech.match(text, end, cand.start)
+            return day if m else None
+        return None
+
+    def relative_base(self, cand: Candidate, ctx: Context, text: str) -> tuple[dt.date, str]:
+        """The day a relative expression (明天, 下周, 下个月) counts from: the day it was said, else publication."""
+        said = self.speech_day(cand, ctx, text)
+        if said is not None:
+            return said, "the day it was said"
+        return self.need_pub(ctx), "publication"
+
     @staticmethod
     def anchor_day(ctx: Context) -> tuple[dt.date, str]:
         if ctx.last_day:
             return ctx.last_day, "last date in paragraph"
+        if ctx.recent_day:
+            return ctx.recent_day, "last date before it in the section"
         if ctx.main_date:
             return ctx.main_date, "main date of the article"
         if ctx.published:
@@ -265,8 +312,8 @@ class Resolver:
         f = cand.fields
         word = f["mrel"]
         if word in self.kb.relative_months:
-            base = self.need_pub(ctx)
-            why = f"{word} from publication"
+            base, why0 = self.relative_base(cand, ctx, text)
+            why = f"{word} from {why0}"
             delta = self.kb.relative_months[word]
             if "d" in f and ctx.last_day is not None and ctx.last_day < base:
                 y, m = add_months(base.year, base.month, delta)
@@ -379,9 +426,9 @@ class Resolver:
         return self._year_part(pub.year, cand.fields["ypart"], pub, "year of publication")
 
     def _r_relday(self, cand: Candidate, ctx: Context, text: str) -> Resolved:
-        pub = self.need_pub(ctx)
+        pub, why = self.relative_base(cand, ctx, text)
         day = pub + dt.timedelta(days=self.kb.relative_days[cand.text])
-        return self._day(ctx, day, pub, f"{cand.text} from publication")
+        return self._day(ctx, day, pub, f"{cand.text} from {why}")
 
     def _r_anaday(self, cand: Candidate, ctx: Context, text: str) -> Resolved:
         anchor, why = self.anchor_day(ctx)
@@ -419,7 +466,7 @@ class Resolver:
         return self._day(ctx, day, anchor, f"holiday {name}; {why}")
 
     def _r_week(self, cand: Candidate, ctx: Context, text: str) -> Resolved:
-        pub = self.need_pub(ctx)
+        pub, base_why = self.relative_base(cand, ctx, text)
         shift = {"上上": -2, "上": -1, "下": 1, "下下": 2, "本": 0, "这": 0}[cand.fields["which"]]
         monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=shift)
         wd = cand.fields.get("wd")
@@ -427,13 +474,15 @@ class Resolver:
             return self._r_weekend(cand, ctx, text)
         if wd == "末":
             return Resolved(interval(monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)), "interval",
-                            "week", pub, "weekend of that week")
+                            "week", pub, f"weekend of that week, from {base_why}")
         if wd:
-            return self._day(ctx, monday + dt.timedelta(days=WEEKDAYS[wd] - 1), pub, "weekday of that week")
-        return Resolved(interval(monday, monday + dt.timedelta(days=6)), "interval", "week", pub, "week, Mon-Sun")
+            return self._day(ctx, monday + dt.timedelta(days=WEEKDAYS[wd] - 1), pub,
+                             f"weekday of that week, from {base_why}")
+        return Resolved(interval(monday, monday + dt.timedelta(days=6)), "interval", "week", pub,
+                        f"week, Mon-Sun, from {base_why}")
 
     def _r_weekday(self, cand: Candidate, ctx: Context, text: str) -> Resolved:
-        pub = self.need_pub(ctx)
+        pub, _ = self.relative_base(cand, ctx, text)  # 他2日说，周五将…: the Friday after the 2nd
         target = WEEKDAYS[cand.fields["wd"]] - 1
         if self.future_cue(text, cand):
             day = pub + dt.timedelta(days=(target - pub.weekday()) % 7)

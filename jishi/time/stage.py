@@ -17,7 +17,8 @@ from jishi.time.resolve import Context, Resolved, Resolver, Unresolved, jionlp_r
 log = logging.getLogger(__name__)
 
 _LAC_KEEP = re.compile(r"[年月日号]")  # 28点 (a 28-point plan), 中期 (midterm): LAC TIME, not dates
-_MAIN_DATE_PARAGRAPHS = 3  # the article's main date is its first dated day in this many opening paragraphs
+_MAIN_DATE_PARAGRAPHS = 3
+_EXPLICIT_DAY_TYPES = ("date", "numeric", "relday")  # written days that 当天 in a later paragraph may point back to  # the article's main date is its first dated day in this many opening paragraphs
 
 
 def _paragraph_starts(doc: Document, text: str) -> list[int]:
@@ -90,15 +91,20 @@ def normalize_times(doc: Document, *, knowledge: TimeKnowledge | None = None, us
     # ranges are resolved after their two ends
     order = [c for c in cands if c.type != "range"] + [c for c in cands if c.type == "range"]
     out: dict[int, TimeExpr] = {}
+    section_starts = sorted(s.start for s in doc.sections)
     for cand in order:
         para = bisect.bisect_right(starts, cand.start) - 1
         ctx.enter_paragraph(para)
+        ctx.enter_section(bisect.bisect_right(section_starts, cand.start))
         state = (ctx.last_day, ctx.last_month, ctx.last_year)
         expr = _resolve_one(resolver, cand, ctx, analysis, use_jionlp)
         if cand.background:  # 2023年10月7日以来 sets no context for the 20日 that follows
             ctx.last_day, ctx.last_month, ctx.last_year = state
         if expr is None:
             continue
+        if (cand.type in _EXPLICIT_DAY_TYPES and not cand.background and cand.type != "range"
+                and expr.precision == "day" and expr.value):
+            ctx.note_day(cand.start, cand.end, dt.date.fromisoformat(expr.value))
         if (ctx.main_date is None and para < _MAIN_DATE_PARAGRAPHS and cand.type in ("date", "numeric")
                 and not cand.background and analysis[cand.end:cand.end + 1] not in ("电", "讯")  # not a dateline
                 and expr.precision == "day" and expr.value

@@ -180,3 +180,16 @@ def test_gazetteer_cache_round_trip(tmp_path: Path):
     assert len(cached) == len(built["places"])
     assert cached.lookup("日内瓦").id == "geo:geneva"
     assert elapsed < 3.0  # ~0.15 s measured on a busy 2-core machine; the budget is ~1 s per process
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("库塔伊西", "GEO"), ("巴统", "GEO"), ("阿什凯隆", "ISR"), ("卡杜格利", "SDN"), ("尼亚拉", "SDN"),
+    ("科尔多凡", "SDN"), ("戈马", "COD"), ("北基伍省", "COD"), ("巴马科", "MLI"), ("瓦加杜古", "BFA"),
+    ("尼亚美", "NER"), ("塔伊兹", "YEM"), ("实皆", "MMR"), ("若开邦", "MMR"), ("克拉马托尔斯克", "UKR"),
+    ("布良斯克", "RUS"), ("班加西", "LBY"), ("纳巴提耶", "LBN"),
+])
+def test_gazetteer_conflict_cities_have_coordinates(name, country):
+    place = get_gazetteer().lookup(name)
+    assert place is not None and place.country == country
+    assert place.lat is not None and place.lon is not None
+    assert -90 <= place.lat <= 90 and -180 <= place.lon <= 180

@@ -149,3 +149,20 @@ def test_geo_stage_pickles_small(stage):
     assert len(blob) < 1000  # the gazetteer is reloaded on the other side, not shipped
     clone = pickle.loads(blob)
     assert _places(clone, _doc("代表团抵达日内瓦。")) == {"geo:geneva": ["日内瓦"]}
+
+
+def test_geo_stage_two_character_place_inside_longer_loc_word(stage):
+    # 哈马 (Hama) is a city, but not inside 哈马斯
+    text = "哈马斯代表团抵达开罗。"
+    words = [("哈马斯", "LOC"), ("代表团", "n"), ("抵达", "v"), ("开罗", "LOC"), ("。", "w")]
+    places = _places(stage, _doc(text, words))
+    assert "geo:hama" not in places and "geo:cairo" in places
+
+
+@pytest.mark.parametrize(("text", "words", "place_id"), [
+    ("北达尔富尔州首府遭炮击。", [("北达尔富尔州", "LOC"), ("首府", "n"), ("遭", "v"), ("炮击", "vn"), ("。", "w")],
+     "geo:north-darfur"),
+    ("叛军逼近达尔富尔地区。", [("叛军", "n"), ("逼近", "v"), ("达尔富尔地区", "LOC"), ("。", "w")], "geo:darfur"),
+])
+def test_geo_stage_place_with_direction_or_region_word_in_loc(stage, text, words, place_id):
+    assert place_id in _places(stage, _doc(text, words))

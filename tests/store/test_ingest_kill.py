@@ -6,7 +6,6 @@ days, so dedup has candidates), read at test time into a temporary file, never c
 """
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess

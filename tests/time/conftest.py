@@ -66,7 +66,6 @@ def make_document(item_id: str, text: str, published: str | None) -> Document:
     for index, line in enumerate(text.split("\n")):
         if line.strip():
             doc.paragraphs.append([pos, pos + len(line)])
-            start = pos
             for match in re.finditer(r"[^。！？]*[。！？]?", line):
                 if match.group().strip():
                     doc.sentences.append(Sentence(pos + match.start(), pos + match.end(), match.group(), index))

@@ -69,3 +69,36 @@ def test_published_never_the_machine_clock() -> None:
 def test_published_invalid_ingest_value_falls_through() -> None:
     doc = normalize_times(make("新华社北京12月1日电 会谈举行。", id="x-2025-12-01", published="yesterday"))
     assert (doc.published, doc.published_source) == ("2025-12-01", "dateline")
+
+
+# --- timestamp lines of scraped pages ---------------------------------------------------------------------------
+
+def test_published_from_timestamp_line_the_clean_stage_found() -> None:
+    from jishi.clean import clean_document
+
+    raw = ("巴西与阿根廷签署贸易协定\n2024-05-17 10:03:45　来源：新华网　【字体：大 中 小】\n\n"
+           "新华社巴西利亚5月16日电 巴西和阿根廷16日在巴西利亚签署贸易协定。\n\n"
+           "两国关系始于2019年11月3日举行的首次峰会。")
+    doc = clean_document(Document(id="a", raw_text=raw))
+    assert "来源" not in doc.text and "2024-05-17" in doc.captions[0]
+    normalize_times(doc)
+    assert (doc.published, doc.published_source, doc.published_inferred) == ("2024-05-17", "timestamp", False)
+
+
+def test_published_dateline_year_from_nearest_full_date_not_a_later_background_date() -> None:
+    text = ("新华社开罗3月4日电 埃及外长3日在开罗会见约旦外交大臣。2025年3月3日的会谈持续两小时。\n"
+            "两国于2026年1月1日起实施新的签证协议。")
+    doc = normalize_times(make(text))
+    assert (doc.published, doc.published_source) == ("2025-03-04", "dateline")
+
+
+def test_ingest_reads_timestamp_line_when_no_other_date(tmp_path) -> None:
+    from jishi.ingest import iter_documents
+
+    path = tmp_path / "scraped.txt"
+    path.write_text("朝鲜试射导弹\n2025年09月02日 07:30 来源：央视新闻客户端\n\n央视新闻消息 朝鲜1日发射导弹。\n",
+                    encoding="utf-8")
+    (doc,) = list(iter_documents([str(path)]))
+    assert (doc.published, doc.published_source) == ("2025-09-02", "timestamp")
+    (given,) = list(iter_documents([str(path)], published="2025-09-03"))
+    assert (given.published, given.published_source) == ("2025-09-03", "option")

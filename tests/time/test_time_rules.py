@@ -114,10 +114,30 @@ def test_rules_same_day_refers_to_last_date_in_paragraph() -> None:
 
 
 def test_rules_same_day_without_paragraph_date_refers_to_main_date() -> None:
-    doc = run("11月30日，美乌代表团在佛罗里达州举行会谈。\n泽连斯基当天通过社交媒体发文。\n"
-              "此外，普京27日重申了要求。\n鲁比奥当日晚些时候离开会场。")
+    doc = run("11月30日，美乌代表团在佛罗里达州举行会谈。\n泽连斯基当天通过社交媒体发文。")
     assert value_of(doc, "当天") == "2025-11-30"
-    assert value_of(doc, "当日") == "2025-11-30"
+
+
+def test_rules_same_day_refers_to_last_day_of_previous_paragraph() -> None:
+    # the most recent explicit day, across the paragraph break, not the lead's date
+    doc = run("欧洲议会议长18日在斯特拉斯堡宣布投票结果。\n"
+              "此外，匈牙利总理19日在布达佩斯召开记者会。\n"
+              "斯洛伐克外长当天也发表声明表示支持。", published="2026-03-20")
+    assert value_of(doc, "当天") == "2026-03-19"
+
+
+def test_rules_same_day_after_heading_refers_to_main_date() -> None:
+    # a heading starts another story line: the day of the previous section is not carried over
+    from jishi.clean import clean_document
+    from jishi.document import Document
+    from jishi.time import normalize_times
+
+    raw = ("标题\n\n新华社东京3月2日电 日本和菲律宾防长2日在东京举行会谈。\n\n"
+           "菲方代表团此前于2月27日抵达日本。\n\n会谈细节\n\n双方当天还同意扩大联合训练规模。")
+    doc = clean_document(Document(id="t", raw_text=raw, published="2026-03-03"))
+    assert [s.title for s in doc.sections] == ["会谈细节"]
+    normalize_times(doc)
+    assert value_of(doc, "当天") == "2026-03-02"
 
 
 @pytest.mark.parametrize("word, value", [("次日", "2025-11-21"), ("前一天", "2025-11-19"), ("当晚", "2025-11-20")])
@@ -280,3 +300,26 @@ def test_rules_lac_time_tokens_outside_the_grammar() -> None:
     normalize_times(doc)
     assert [t.text for t in doc.times] == ["大年初一"]  # 28点 is a plan, not a clock time
     assert doc.times[0].value == "2025-01-29" and doc.times[0].reason == "jionlp"
+
+
+# --- relative expressions in dated reported speech ------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # said on Wednesday the 4th, published Monday the 9th: 下周 is the week of the 9th, not of the 16th
+        ("巴西总统3日在巴西利亚对媒体说，他认为下周有望与阿根廷达成协议。", "下周", "2026-03-09/2026-03-15"),
+        ("伊朗外长3日表示，明天将与阿曼外交大臣举行会晤。", "明天", "2026-03-04"),
+        ("印度外交部发言人2月27日称，两国将于下个月举行新一轮边界谈判。", "下个月", "2026-03"),
+    ],
+)
+def test_rules_relative_expression_in_dated_speech_counts_from_the_day_said(
+        text: str, expression: str, value: str) -> None:
+    doc = run(text, published="2026-03-09")
+    assert value_of(doc, expression) == value
+    assert "said" in time_of(doc, expression).reason
+
+
+def test_rules_relative_expression_without_dated_speech_counts_from_publication() -> None:
+    doc = run("伊朗外长3日抵达马斯喀特。阿曼方面说，双方明天将举行会晤。", published="2026-03-09")
+    assert value_of(doc, "明天") == "2026-03-10"
