@@ -734,6 +734,14 @@ class EventExtractor:
             target = target + [view.state_id(entry.target_iso)]
         if "object" in entry.flags and not target and cand.mode is None:
             self._needs_object.add(id(cand))  # decided once the clause's later triggers are read
+        # 召见英国驻伊朗大使: after "A驻", B is where A's envoy sits, not a party (but 召回驻肯尼亚大使:
+        # with no A, the host is the one the envoy is recalled from)
+        spans_here = view.in_range(region_start, clause.end)
+        ends_at = {sp.end for sp in spans_here}
+        hosted = {i for sp in spans_here if self._text[sp.start - 1:sp.start] == "驻" and sp.start - 1 in ends_at
+                  for i in sp.ids}
+        if hosted:
+            target = [i for i in target if i not in hosted or i in source]
         source = list(dict.fromkeys(source))
         target = [t for t in dict.fromkeys(target) if t not in source]
         if cand.type == "MOBILIZE" and cand.mode == "weapons" and target:

@@ -164,6 +164,8 @@ def gender_of_persons(doc: Document, view: ActorView, qc: QuoteCues) -> dict[str
         Person ids with a stated gender.
     """
     text = doc.text
+    titles = frozenset(qc.agent_heads)
+    starts = {t.start for sent in doc.sentences for t in sent.tokens}  # 女 must begin a word (not 妇女)
     found: dict[str, set[str]] = {}
     for span in view.spans:
         ids = [i for i in span.ids if view.is_person(i)]
@@ -180,10 +182,10 @@ def gender_of_persons(doc: Document, view: ActorView, qc: QuoteCues) -> dict[str
             marks.add("f")
         if any(before.endswith(w) for w in qc["male_before"]):
             marks.add("m")
-        # 女外长X / 女总统X: a title written with 女 right before the name
+        # 女外长X / 女总统X: a title written with 女 right before the name (not 妇女代表团团长X)
         k = span.start - 1
         while k >= max(0, span.start - 6) and text[k] not in "，。、；：“”（）() \n":
-            if text[k] in qc["female_title_prefix"] and k < span.start - 1:
+            if text[k] in qc["female_title_prefix"] and k in starts and text[k + 1:span.start] in titles:
                 marks.add("f")
                 break
             k -= 1

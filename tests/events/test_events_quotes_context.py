@@ -207,3 +207,13 @@ def test_events_quotes_pronoun_after_a_speaker_the_actor_stage_missed(quoted: Ca
     text = "德国总理默茨访问巴黎。萨拉赫在记者会上表示，埃及将继续斡旋。他说，各方“应当保持克制”。"
     doc = quoted(text, drop=(text.index("萨拉赫"),))
     assert {q.speaker for q in _by_text(doc, "应当保持克制")} == {"person:zh:salah"}
+
+
+def test_events_quotes_gender_cues_come_from_the_text(quoted: Callable[..., Document]) -> None:
+    from jishi.events.actorview import ActorView
+    from jishi.events.cues import load_cues
+    from jishi.events.quotes_context import gender_of_persons
+
+    doc = quoted("女外长贝尔伯克会见了巴罗先生。妇女代表团团长库珀出席。")
+    genders = gender_of_persons(doc, ActorView(doc, load_cues()), load_quote_cues())
+    assert genders == {"person:annalena-baerbock": "f", "person:jean-noel-barrot": "m"}
