@@ -48,7 +48,7 @@ _ACTOR_HEADS = frozenset("警军方政总外人籍媒")
 _EXISTENTIAL = ("发生", "爆发", "遭遇", "遭到", "出现")
 _PLACE_RANK = {"point": 4, "city": 3, "region": 2, "sea": 2, "country": 0}
 # a condition before the trigger in its clause (前提是快支必须撤出, 除非对方停火): the action is not told as real
-_CONDITION_RX = re.compile(r"前提是|除非|条件是|只有在|只要|一旦|倘若|假如|如果|若(?!干)")
+_CONDITION_RX = re.compile(r"前提是|除非|条件是|只有在|只要|一旦|倘若|假如|如果|若(?!干)|必要时|必要的话")
 # "not … until X" (在哈马斯释放人质之前不会结束战争): X is a condition, not an event
 _UNTIL_NEG_RX = re.compile(r"^[”“\s，]*(?:都|就|也|均|将)?(?:不会|绝不|决不|不能|不得|不再|不)")
 _NUMERALS = frozenset("一二两三四五六七八九十数多几0123456789０１２３４５６７８９")
@@ -59,6 +59,10 @@ _SUMMARY_RX = re.compile(r"(?:这|此|这已|此次|这次)(?:已)?(?:是|为)")
 _ORDINAL_TIMES_RX = re.compile(r"第[0-9０-９一二三四五六七八九十两几]+(?:次|起|轮)")
 _ORDINAL_RX = re.compile(r"第([0-9０-９一二三四五六七八九十百]+)(?:轮|批|个|份|阶段)")
 # LAC glues 同 + 来华 (and even 人民大会堂同来华) into one word: 'together with [the one who came]'
+# 就X一事/问题 …, 就印军违反停火行为提出抗议: the topic phrase ends at its head noun or the main verb
+_TEMPORAL_TAIL = ("前", "后", "时", "之前", "之后", "期间", "以来", "当天", "之际")
+_TOPIC_ENDS = frozenset({"一事", "问题", "提出", "表示", "发表", "作出", "做出", "进行", "举行", "交换", "达成", "发出",
+                         "阐述", "表明"})
 _PARTNER_GLUED = ("同来", "与来", "同到", "与到", "同赴", "与赴")
 # 两国元首共同见证签署…, 双方同意…: the two parties of the talks told just before
 _BOTH_SIDES = ("两国元首", "两国领导人", "两国", "双方", "两位领导人", "两人")
@@ -261,6 +265,8 @@ class EventExtractor:
             cand.ordinal = om.group(1) if om else None
             cand.negated = self._is_negated(toks, k)
             embedded, denied, host = self._embedding(before, accepted, clause)
+            if not embedded and self._continues_request(analysis, clauses, clause, before, accepted, view):
+                continue  # 呼吁尊重集会权利，并对失踪事件展开调查: the second demand's content
             if embedded and not denied:
                 if host is not None and host.mode is None:
                     host.mode = self._embedded_mode(host.type, entry)
@@ -392,6 +398,8 @@ class EventExtractor:
             return False  # 工人全体罢工。: a bare noun subject + the trigger ending the clause
         first_verb = next((t for t in after if t.tag in VERB_TAGS and t.text not in ("将", "会", "要")), None)
         if first_verb is not None and first_verb.text in self.cues["light_after"] | {"继续"}:
+            if self._text.startswith(_TEMPORAL_TAIL, first_verb.end):
+                return True  # 就在谈判举行前一天: a time reference to talks told elsewhere
             self._light_after_at = first_verb.start
             return False
         return True
@@ -424,6 +432,22 @@ class EventExtractor:
             if t.text in emb and t.tag in ("v", "vd", "vn"):
                 return True, self.cues.status_before.get(t.text) == "denied", None
         return False, False, None
+
+    def _continues_request(self, text: str, clauses: list[Clause], clause: Clause, before: list[Token],
+                           accepted: list[tuple[TriggerMatch, Candidate | None]], view: ActorView) -> bool:
+        """Whether the trigger's clause (并……, no subject of its own) goes on with what the previous clause's
+        request or appeal asks for."""
+        if not text.startswith(("并", "并且"), clause.start) or view.in_range(clause.start, before[-1].end if before else clause.start):
+            return False
+        if any(t.tag in VERB_TAGS and t.text not in self.cues["light_before"] and t.text not in self._status_verbs
+               and t.text not in ("并", "并且") for t in before):
+            return False  # 并宣布…: a verb of its own before the trigger
+        prev = [c for c in clauses if c.end <= clause.start]
+        if not prev:
+            return False
+        p = prev[-1]
+        return any(c is not None and c.type == "REQUEST" and p.start <= c.start < p.end and not c.reference
+                   for _, c in accepted)
 
     def _embedded_mode(self, host_type: str, inner: TriggerEntry) -> str | None:
         """Mode of a request/agreement/refusal/threat from the action it is about (同意释放 -> release)."""
@@ -505,7 +529,7 @@ class EventExtractor:
         topic_end = -1
         for n, t in enumerate(region):
             if t.text == "就" and topic_end < 0:
-                topic_end = next((x.start for x in region[n + 1:] if x.text in ("一事", "问题")), -1)
+                topic_end = next((x.start for x in region[n + 1:] if x.text in _TOPIC_ENDS), -1)
                 if topic_end > 0:
                     saved, role = role, "other"  # 就X一事/问题: a topic phrase, whatever LAC tags 就
             if 0 < topic_end <= t.start:
@@ -789,7 +813,7 @@ class EventExtractor:
                 start = f.content_start
             for sp in view.in_range(start, clause.start):
                 found = view.countries(list(sp.ids))
-                if found and not found & src_c:
+                if found and not found & src_c and not self._is_outlet(view, sp):
                     target = list(sp.ids)
                     break
         if cand.type == "SANCTION" and source and not target:
@@ -802,6 +826,14 @@ class EventExtractor:
                     break
         cand.source, cand.target = source, target
         return True
+
+    def _is_outlet(self, view: ActorView, span: ActorSpan) -> bool:
+        """A news outlet or a dateline name (中新网3月4日电): never the other side of a speech act."""
+        actor = view.by_id.get(span.ids[0]) if span.ids else None
+        if actor is not None and (actor.sector == "MED" or actor.kind == "location"):
+            return True
+        return self._text[span.end:span.end + 8].lstrip("0123456789月日").startswith("电") or \
+            span.text.endswith(("网", "社", "台", "报"))
 
     def _destination(self, doc: Document, view: ActorView, cand: Candidate, post_toks: list[Token]) -> str | None:
         """The state visited by 前往/赴/抵达 X: X must follow the verb (了 may stand between)."""

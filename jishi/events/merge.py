@@ -137,7 +137,10 @@ def _score(group: Group, cand: Candidate, view: ActorView) -> float | None:
 
 def _one_sentence_duplicate(group: Group, cand: Candidate, view: ActorView) -> bool:
     """Two triggers of one type in one sentence tell one event unless their actors differ."""
-    if cand.type in ("ASSAULT", "COERCE") and ("patient" not in cand.entry.flags or cand.source):
+    if cand.type == "COERCE" and cand.mode in ("repress", "restrict") and cand.mode == group.head.mode \
+            and set(cand.source) == set(group.head.source):
+        pass  # 警方使用催泪瓦斯和水炮驱散人群: one dispersal, told by its means and its aim
+    elif cand.type in ("ASSAULT", "COERCE") and ("patient" not in cand.entry.flags or cand.source):
         return False  # 用无人机打击能源设施，并在黑海袭击了两艘油轮: two attacks (two arrests)
     if cand.type not in SAME_SENTENCE_TYPES or cand.mode == "convict":
         return False  # 高管全部辞职，证券事务代表也已辞职: two people, two events

@@ -22,7 +22,8 @@ MORE_ACTORS: dict[str, tuple[str, str, str | None]] = {
     "日本": ("state:JPN", "state", "JPN"), "朝鲜": ("state:PRK", "state", "PRK"),
     "越南": ("state:VNM", "state", "VNM"), "叙利亚": ("state:SYR", "state", "SYR"),
     "普京": ("person:vladimir-putin", "person", "RUS"), "习近平": ("person:xi-jinping", "person", "CHN"),
-    "克里姆林宫": ("org:RUS:kremlin", "organization", "RUS"), "警方": ("org:police", "organization", None),
+    "克里姆林宫": ("org:RUS:kremlin", "organization", "RUS"), "英国": ("state:GBR", "state", "GBR"),
+    "伊朗外交部": ("org:IRN:mfa", "organization", "IRN"), "警方": ("org:police", "organization", None),
     "巴西": ("state:BRA", "state", "BRA"), "卢拉": ("person:lula", "person", "BRA"),
     "阿根廷": ("state:ARG", "state", "ARG"), "米莱": ("person:javier-milei", "person", "ARG"),
     "苏林": ("person:to-lam", "person", "VNM"), "土耳其": ("state:TUR", "state", "TUR"),
@@ -286,3 +287,13 @@ def test_patterns_one_protest_told_twice_in_a_sentence(build: Callable[..., Docu
 def test_patterns_order_to_leave_is_part_of_the_expulsion(build: Callable[..., Document]) -> None:
     doc = build("芬兰外交部5日宣布驱逐俄罗斯驻赫尔辛基使馆一名外交官，并要求俄罗斯外交官在48小时内离境。")
     assert _types(doc) == ["SANCTION"]
+
+
+def test_patterns_summoning_an_envoy_not_the_host_country(build: Callable[..., Document]) -> None:
+    doc = build("伊朗外交部3日召见英国驻伊朗大使，就此提出交涉。")
+    [protest] = doc.events
+    assert protest.type == "ACCUSE" and "state:IRN" not in protest.target
+
+
+def test_patterns_summoning_at_home_is_no_protest(build: Callable[..., Document]) -> None:
+    assert build("国王3日召见总理，听取政府工作汇报。").events == []
