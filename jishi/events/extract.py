@@ -60,6 +60,10 @@ _ORDINAL_TIMES_RX = re.compile(r"第[0-9０-９一二三四五六七八九十两
 _ORDINAL_RX = re.compile(r"第([0-9０-９一二三四五六七八九十百]+)(?:轮|批|个|份|阶段)")
 # LAC glues 同 + 来华 (and even 人民大会堂同来华) into one word: 'together with [the one who came]'
 # 就X一事/问题 …, 就印军违反停火行为提出抗议: the topic phrase ends at its head noun or the main verb
+# acts that a 并-clause after an appeal tells on their own (要求总统下台，并抗议……; 呼吁…，并要求…辞职)
+_OWN_ACT_TYPES = frozenset({"PROTEST", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "ACCUSE"})
+# 新华社内罗毕7月7日电: a dateline's outlet is never an event's actor
+_DATELINE_RX = re.compile(r"[^，。\s“”]{0,8}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日电")
 _TEMPORAL_TAIL = ("前", "后", "时", "之前", "之后", "期间", "以来", "当天", "之际")
 _TOPIC_ENDS = frozenset({"一事", "问题", "提出", "表示", "发表", "作出", "做出", "进行", "举行", "交换", "达成", "发出",
                          "阐述", "表明"})
@@ -265,7 +269,8 @@ class EventExtractor:
             cand.ordinal = om.group(1) if om else None
             cand.negated = self._is_negated(toks, k)
             embedded, denied, host = self._embedding(before, accepted, clause)
-            if not embedded and self._continues_request(analysis, clauses, clause, before, accepted, view):
+            if not embedded and (entry.type not in _OWN_ACT_TYPES or cand.mode == "investigate") and \
+                    self._continues_request(analysis, clauses, clause, before, accepted, view):
                 continue  # 呼吁尊重集会权利，并对失踪事件展开调查: the second demand's content
             if embedded and not denied:
                 if host is not None and host.mode is None:
@@ -609,6 +614,7 @@ class EventExtractor:
         region = [t for t in ctoks if region_start <= t.start and t.end <= ts]
         pre = [s for s in view.in_range(region_start, ts)]
         roles = self._roles(region, pre)
+        pre = [s for s in pre if not _DATELINE_RX.match(self._text, s.end)]  # 新华社内罗毕7月7日电
         by_role: dict[str, list[ActorSpan]] = {}
         for s in pre:
             by_role.setdefault(self._role_of(s, roles), []).append(s)
@@ -832,8 +838,7 @@ class EventExtractor:
         actor = view.by_id.get(span.ids[0]) if span.ids else None
         if actor is not None and (actor.sector == "MED" or actor.kind == "location"):
             return True
-        return self._text[span.end:span.end + 8].lstrip("0123456789月日").startswith("电") or \
-            span.text.endswith(("网", "社", "台", "报"))
+        return bool(_DATELINE_RX.match(self._text, span.end)) or span.text.endswith(("网", "社", "台", "报"))
 
     def _destination(self, doc: Document, view: ActorView, cand: Candidate, post_toks: list[Token]) -> str | None:
         """The state visited by 前往/赴/抵达 X: X must follow the verb (了 may stand between)."""

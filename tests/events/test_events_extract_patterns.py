@@ -23,7 +23,8 @@ MORE_ACTORS: dict[str, tuple[str, str, str | None]] = {
     "越南": ("state:VNM", "state", "VNM"), "叙利亚": ("state:SYR", "state", "SYR"),
     "普京": ("person:vladimir-putin", "person", "RUS"), "习近平": ("person:xi-jinping", "person", "CHN"),
     "克里姆林宫": ("org:RUS:kremlin", "organization", "RUS"), "英国": ("state:GBR", "state", "GBR"),
-    "伊朗外交部": ("org:IRN:mfa", "organization", "IRN"), "警方": ("org:police", "organization", None),
+    "伊朗外交部": ("org:IRN:mfa", "organization", "IRN"), "新华社": ("org:CHN:xinhua", "organization", "CHN"),
+    "巴基斯坦外交部": ("org:PAK:mfa", "organization", "PAK"), "德国": ("state:DEU", "state", "DEU"), "警方": ("org:police", "organization", None),
     "巴西": ("state:BRA", "state", "BRA"), "卢拉": ("person:lula", "person", "BRA"),
     "阿根廷": ("state:ARG", "state", "ARG"), "米莱": ("person:javier-milei", "person", "ARG"),
     "苏林": ("person:to-lam", "person", "VNM"), "土耳其": ("state:TUR", "state", "TUR"),
@@ -297,3 +298,47 @@ def test_patterns_summoning_an_envoy_not_the_host_country(build: Callable[..., D
 
 def test_patterns_summoning_at_home_is_no_protest(build: Callable[..., Document]) -> None:
     assert build("国王3日召见总理，听取政府工作汇报。").events == []
+
+
+@pytest.mark.parametrize("text", [
+    "中方支持伊美通过对话协商解决分歧，反对单边制裁。",
+    "以色列总理表示，必要时将再次采取军事行动。",
+])
+def test_patterns_stances_conditions_and_offices_tell_no_event(build: Callable[..., Document], text: str) -> None:
+    assert build(text).events == []
+
+
+def test_patterns_office_named_after_operations_is_no_attack(build: Callable[..., Document]) -> None:
+    assert _types(build("两国军事行动局局长3日下午通过热线进行了通话。")) == ["CONSULT"]
+
+
+def test_patterns_time_reference_to_talks_is_not_talks(build: Callable[..., Document]) -> None:
+    doc = build("就在会谈举行前一天，美国财政部9日宣布对多家伊朗企业实施制裁。")
+    assert _types(doc) == ["SANCTION"]
+
+
+def test_patterns_second_demand_after_an_appeal_is_its_content(build: Callable[..., Document]) -> None:
+    doc = build("美国和德国驻泰国使馆发表联合声明，呼吁泰国当局尊重集会权利，并对失踪事件展开调查。")
+    assert _types(doc) == ["REQUEST"]
+
+
+def test_patterns_demand_and_protest_are_two_acts(build: Callable[..., Document]) -> None:
+    doc = build("数以千计的示威者聚集在市中心，要求泰国总理下台，并抗议多名活动人士在羁押期间死亡。")
+    assert sorted(_types(doc)) == ["PROTEST", "REQUEST"]
+
+
+def test_patterns_dispersal_told_by_means_and_aim_is_one(build: Callable[..., Document]) -> None:
+    doc = build("泰国警方使用催泪瓦斯和水炮驱散人群。")
+    assert _types(doc) == ["COERCE"]
+
+
+def test_patterns_dateline_outlet_is_no_actor(build: Callable[..., Document]) -> None:
+    doc = build("新华社曼谷7月7日电泰国首都曼谷7日爆发大规模抗议示威。")
+    [protest] = doc.events
+    assert "org:CHN:xinhua" not in protest.source
+
+
+def test_patterns_topic_phrase_ends_at_the_main_verb(build: Callable[..., Document]) -> None:
+    doc = build("巴基斯坦外交部3日召见印度驻巴基斯坦高级专员公署临时代办，就印军违反停火行为提出强烈抗议。")
+    [protest] = doc.events
+    assert _countries(doc, protest.source) == {"PAK"} and _countries(doc, protest.target) == {"IND"}
