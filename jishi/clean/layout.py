@@ -161,6 +161,10 @@ class LayoutAnalyser:
         """A staff credit or byline line ("责编：刘某", "（编辑：某某）", "（记者 某某）"): taken out of the text."""
         return len(text) <= 80 and any(p.fullmatch(text) for p in self.rules.staff_credit_patterns)
 
+    def is_furniture(self, text: str) -> bool:
+        """A scraping trailer or page tool ("(更新时间戳: 1730465930906)", "分享到："): not text."""
+        return len(text) <= 80 and any(p.fullmatch(text) for p in self.rules.furniture_patterns)
+
     def is_name_cut(self, text: str) -> bool:
         """A line ending inside a transliterated name: "…成员哈利勒·哈" (the last part cut after 1-2 characters).
 
@@ -300,6 +304,8 @@ class LayoutAnalyser:
         text = line.text
         if _RULE_LINE.match(text):
             return "rule"
+        if self.is_furniture(text):
+            return "caption"  # page furniture is listed with the captions, like a timestamp line
         if self.is_staff_credit(text):
             return "staff"
         if _MD_HEADING.match(text) or self.is_numbered_heading(text):
@@ -385,7 +391,9 @@ class LayoutAnalyser:
                 out.captions.append(line.text)
                 i += 1
                 continue
-            if self.is_caption_formula(line.text) and not self.is_strong_cut(line.text):
+            if self.is_furniture(line.text):
+                kind = "caption"  # a scraping trailer is never a cut body line
+            elif self.is_caption_formula(line.text) and not self.is_strong_cut(line.text):
                 kind = "caption"  # a full-sentence caption ending in a photo credit is never a cut body line
             elif self.is_cut_line(line.text) and not self.is_credit(line.text) \
                     and not self.is_staff_credit(line.text) and i + 1 < len(lines) \
@@ -419,6 +427,7 @@ class LayoutAnalyser:
                 i = j + 1
             out.paragraphs.append(para)
         self.cut_inline_credits(out)
+        self.cut_trailing_furniture(out)
         return out
 
     def page_furniture(self, lines: list[Line], first: int, out: Layout) -> set[int]:
@@ -445,6 +454,28 @@ class LayoutAnalyser:
                     found.add(n)
             return found
         return set()
+
+    def cut_trailing_furniture(self, out: Layout) -> None:
+        """Cut a scraping trailer glued to the end of a paragraph ("……地方。(更新时间戳: 1730465930906)");
+        it is listed with the captions."""
+        if not self.rules.furniture_patterns:
+            return
+        kept: list[Paragraph] = []
+        for para in out.paragraphs:
+            text = para.text
+            for pattern in self.rules.furniture_patterns:
+                m = pattern.search(text)
+                if m is None or m.start() == 0 or text[m.end():].strip(_STRIP):
+                    continue
+                before = text[:m.start()].rstrip(_STRIP)
+                if not before or before[-1] not in TERMINALS + CLOSERS:
+                    continue  # only after the paragraph's last sentence
+                _, removed = _cut_segments(para, len(before), len(text))
+                out.captions.append(removed.strip(_STRIP))
+                break
+            if para.text.strip(_STRIP):
+                kept.append(para)
+        out.paragraphs = kept
 
     def cut_inline_credits(self, out: Layout) -> None:
         """Cut bylines out of paragraphs ("新华社某地1月19日电（记者 某某）" keeps its dateline, "【某网报道 记者

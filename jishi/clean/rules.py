@@ -16,7 +16,7 @@ _KEYS = (
     "name_chars", "surnames", "dangling_chars",
 )
 # Keys added later; a layout file without them gets empty lists.
-_OPTIONAL_KEYS = ("staff_credit_patterns", "inline_credit_patterns")
+_OPTIONAL_KEYS = ("staff_credit_patterns", "inline_credit_patterns", "furniture_patterns")
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class LayoutRules:
     dangling_chars: frozenset[str]
     staff_credit_patterns: tuple[re.Pattern[str], ...] = ()
     inline_credit_patterns: tuple[re.Pattern[str], ...] = ()
+    furniture_patterns: tuple[re.Pattern[str], ...] = ()
 
 
 def _compile(patterns: list[str], key: str, path: Path) -> tuple[re.Pattern[str], ...]:

@@ -385,6 +385,9 @@ class EventExtractor:
         # LAC's tag is read only when the trigger is exactly one LAC word (炮|击 split by LAC is a verb)
         single = toks[k].start == ts and toks[k].end == te
         nominal = entry.pos == "n" or (entry.pos == "vn" and single and toks[k].tag not in VERB_TAGS)
+        if nominal and not light and any(t.text == "就" for t in before) and any(
+                t.text in _TOPIC_ENDS for t in after):
+            return True  # 就关税、出口管制等问题进行沟通: a topic of the talks, not a measure taken
         disposal = any(t.text in ("把", "将") and t.tag == "p" for t in before)
         if not light and prev is not None and prev.text in self.cues["reference_before"] and not (
                 disposal and prev.text == "其" and entry.pos == "v"):
@@ -471,13 +474,21 @@ class EventExtractor:
                 break
             if cues.status_before.get(t.text) == "hypothetical" and t.tag == "c":
                 return "hypothetical"
+        found: str | None = None
         for t in reversed(before):
             name = cues.status_before.get(t.text)
             if name is None or t.tag in STATUS_TAGS_BLOCK:
                 continue
             if t.text == "将" and t.tag == "p":
                 continue
-            return name
+            if found == "ongoing" and name in ("planned", "hypothetical"):
+                return name  # 可能于本月下旬继续磋商: continuing is itself only possible
+            if found is None:
+                found = name
+                if name != "ongoing":
+                    return name
+        if found is not None:
+            return found
         for t in ctoks:
             if t.start >= te and t.text in cues.status_after:
                 return cues.status_after[t.text]
@@ -754,9 +765,11 @@ class EventExtractor:
             if near and not cand.target and not cand.source:
                 cand.target = [i for s in near for i in s.ids]
             return True
+        passive = any(t.text == "被" or (t.text.startswith("被") and t.tag in VERB_TAGS) for t in region)
         if "patient" in entry.flags:
             source, target = agents, subjects + objects + targets
-        elif agents:
+        elif agents or (passive and not post_agents):
+            # 总统恩巴洛在总统府被军人逮捕: the subject suffers the act even when the agent is no actor
             source, target = agents, subjects + objects + targets
         else:
             source, target = subjects, targets + objects
@@ -878,6 +891,16 @@ class EventExtractor:
             found = self._clause_subject(prev)
             if found:
                 return found
+            ptoks = [t for t in self._toks if prev.start <= t.start < prev.end
+                     and t.tag not in ("TIME", "t", "d", "ad", "c", "w", "m", "q", "p")]
+            lead = next((t for t in self._toks if prev.start <= t.start < prev.end
+                         and t.tag not in ("TIME", "t", "d", "ad", "c", "w")), None)
+            nominal = bool(ptoks) and ptoks[0].tag in NOUNISH_TAGS and ptoks[0].tag not in ("PER", "ORG", "LOC")
+            nominal = nominal or (lead is not None and lead.tag == "m")  # 数百名持枪分子闯入……
+            if nominal and len(ptoks) > 1 and (ptoks[1].tag == "f" or ptoks[1].text in TEMPORAL_AFTER):
+                nominal = False  # 行动中击毙……: a locative, not a subject
+            if nominal:
+                return []  # 数百名持枪分子闯入居民区，向民众开枪: the dropped subject is no actor
         return list(sentence_subject or context_subject)
 
     def _clause_subject(self, clause: Clause) -> list[str]:

@@ -33,7 +33,7 @@ _LIST_KEYS = (
     "female_title_prefix", "male_after", "male_before", "pp_starters", "pp_verbs", "pp_closers",
     "attribution_preps", "leading_words", "demonstratives", "state_heads", "org_heads", "org_type_words",
     "statement_nouns", "publish_verbs", "statement_verbs", "attributing_verbs", "agent_heads",
-    "spokesperson_heads", "agent_tags",
+    "spokesperson_heads", "agent_tags", "speaker_time_words", "postposed_verbs",
 )
 _ACTOR_DATA = DATA_DIR.parent / "actors"
 # tags that may stand before a subject in its clause (noun-phrase material, times, adverbs, conjunctions)
@@ -73,6 +73,8 @@ class QuoteCues:
         titles = _first_column(_ACTOR_DATA / "titles.tsv")
         suffixes = _first_column(_ACTOR_DATA / "org_suffixes.tsv")
         self.agent_heads = tuple(sorted(self.sets["agent_heads"] | titles | suffixes, key=len, reverse=True))
+        self.titles = titles
+        self.org_suffixes = tuple(sorted(suffixes, key=len, reverse=True))
         heads = "|".join(sorted(map(re.escape, self.sets["org_heads"]), key=len, reverse=True))
         types = "|".join(sorted(map(re.escape, self.sets["org_type_words"]), key=len, reverse=True))
         # “团结国民运动”党 / 医疗机构“苏丹医生网络”: organisations named in quotation marks
@@ -138,7 +140,7 @@ def trim_speaker(region: list[Token], qc: QuoteCues) -> Head:
                       or (t.text in qc["publish_verbs"] and t.tag.startswith("v"))):
             break
         j += 1
-    head = [t for t in toks[i:j] if t.tag not in ("TIME", "t")]
+    head = _drop_times(toks[i:j], toks[j] if j < n else None, qc)
     if len(head) > 1 and head[0].text in qc["person_pronouns"] | {"他们", "她们"} and head[1].tag in ("v", "vd"):
         head = head[:1]  # 他计划在会面时重申: the pronoun is the subject, 计划 its verb
     while head and (head[-1].tag in ("d", "ad", "c", "w", "u") or head[-1].text in qc["leading_words"]):
@@ -147,6 +149,39 @@ def trim_speaker(region: list[Token], qc: QuoteCues) -> Head:
         pos = toks[i].start if i < n else (toks[-1].end if toks else 0)
         return Head((), pos, pos)
     return Head(tuple(head), head[0].start, head[-1].end)
+
+
+def _drop_times(toks: list[Token], after: Token | None, qc: QuoteCues) -> list[Token]:
+    """The speaker tokens without times: TIME tokens, time nouns (当地时间), a bracketed date after a
+    time (今天（8月21日）), and the first character of a time word LAC glued to the name before it
+    (内塔尼亚胡同/一天 -> 内塔尼亚胡)."""
+    times = qc["speaker_time_words"]
+    out: list[Token] = []
+    depth = 0
+    for k, t in enumerate(toks):
+        if t.text in ("（", "("):
+            inner = []
+            for u in toks[k + 1:]:
+                if u.text in ("）", ")"):
+                    break
+                inner.append(u)
+            if inner and all(u.tag in ("TIME", "t", "m", "q", "w") for u in inner):
+                depth = 1
+                continue
+        if depth:
+            if t.text in ("）", ")"):
+                depth = 0
+            continue
+        if t.tag in ("TIME", "t") or t.text in times:
+            continue
+        nxt = toks[k + 1] if k + 1 < len(toks) else after
+        if nxt is not None and nxt.start == t.end and len(t.text) > 2 and (
+                nxt.tag in ("TIME", "t") or nxt.text in times):
+            cut = next((m for m in (1, 2) if t.text[-m:] + nxt.text in times), 0)
+            if cut:
+                t = Token(t.text[:-cut], t.tag, t.start, t.end - cut)
+        out.append(t)
+    return out
 
 
 def gender_of_persons(doc: Document, view: ActorView, qc: QuoteCues) -> dict[str, str]:

@@ -24,7 +24,8 @@ MORE_ACTORS: dict[str, tuple[str, str, str | None]] = {
     "普京": ("person:vladimir-putin", "person", "RUS"), "习近平": ("person:xi-jinping", "person", "CHN"),
     "克里姆林宫": ("org:RUS:kremlin", "organization", "RUS"), "英国": ("state:GBR", "state", "GBR"),
     "伊朗外交部": ("org:IRN:mfa", "organization", "IRN"), "新华社": ("org:CHN:xinhua", "organization", "CHN"),
-    "巴基斯坦外交部": ("org:PAK:mfa", "organization", "PAK"), "德国": ("state:DEU", "state", "DEU"), "警方": ("org:police", "organization", None),
+    "巴基斯坦外交部": ("org:PAK:mfa", "organization", "PAK"), "泰国警方": ("org:THA:police", "organization", "THA"),
+    "泰国总理": ("person:thai-pm", "person", "THA"), "老挝": ("state:LAO", "state", "LAO"), "德国": ("state:DEU", "state", "DEU"), "警方": ("org:police", "organization", None),
     "巴西": ("state:BRA", "state", "BRA"), "卢拉": ("person:lula", "person", "BRA"),
     "阿根廷": ("state:ARG", "state", "ARG"), "米莱": ("person:javier-milei", "person", "ARG"),
     "苏林": ("person:to-lam", "person", "VNM"), "土耳其": ("state:TUR", "state", "TUR"),
@@ -342,3 +343,32 @@ def test_patterns_topic_phrase_ends_at_the_main_verb(build: Callable[..., Docume
     doc = build("巴基斯坦外交部3日召见印度驻巴基斯坦高级专员公署临时代办，就印军违反停火行为提出强烈抗议。")
     [protest] = doc.events
     assert _countries(doc, protest.source) == {"PAK"} and _countries(doc, protest.target) == {"IND"}
+
+
+def test_patterns_passive_with_a_non_actor_agent(build: Callable[..., Document]) -> None:
+    doc = build("据法新社报道，泰国总理在总理府被军人逮捕。")
+    [arrest] = doc.events
+    assert arrest.type == "COERCE" and arrest.source == [] and _countries(doc, arrest.target) == {"THA"}
+
+
+def test_patterns_possible_continuation_is_hypothetical(build: Callable[..., Document]) -> None:
+    doc = build("据彭博社报道，越南和老挝工作层可能于本月下旬在河内继续磋商。")
+    [talks] = doc.events
+    assert talks.status == "hypothetical"
+
+
+def test_patterns_topics_of_talks_are_no_measures(build: Callable[..., Document]) -> None:
+    doc = build("双方围绕落实两国元首通话共识，就关税、出口管制等问题进行了深入的沟通。")
+    assert doc.events == []
+
+
+def test_patterns_dropped_subject_that_is_no_actor(build: Callable[..., Document]) -> None:
+    doc = build("泰国警方发言人8日说，数百名持枪分子闯入居民区，向民众开枪。")
+    [attack] = doc.events
+    assert attack.type == "ASSAULT" and attack.source == []
+
+
+def test_patterns_locative_is_no_subject(build: Callable[..., Document]) -> None:
+    doc = build("泰国警方9日发表声明说，行动中击毙8名帮派成员，逮捕了21名嫌犯。")
+    arrest = next(e for e in doc.events if e.type == "COERCE")
+    assert _countries(doc, arrest.source) == {"THA"}
