@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from jishi.actors.kb import Entry, KnowledgeBase, Suffix, normalize_text
+from jishi.actors import frames as round2
 from jishi.document import Actor, Document, Mention, Sentence, Token
 from jishi.pipeline import register
 
@@ -105,6 +106,7 @@ class _DocContext:
     initials: dict[str, str] = field(default_factory=dict)  # 爱 -> state:EST when the article names 爱沙尼亚
     names: set[str] = field(default_factory=set)  # unknown PER words of the document (for 科 + 巴希泽)
     places: set[str] = field(default_factory=set)  # names read as places somewhere in the document
+    framed: set[tuple[int, int]] = field(default_factory=set)  # persons a frame names (由X率领的), round 2
 
 
 @dataclass
@@ -142,6 +144,7 @@ class ActorResolver:
         self._gazetteer: Any = None
         self._place_cache: dict[str, bool] = {}
         self._ctx = _DocContext()
+        self._frames = round2.FrameWords.load()
         # state names of three characters or more, for one-character abbreviations of a named state (爱方)
         self._long_state_names = sorted(
             ((alias, eid) for alias, eid in self.kb.aliases.items()
@@ -195,8 +198,8 @@ class ActorResolver:
         text = normalize_text(doc.analysis_text or doc.text)
         pieces: list[Piece] = []
         group_counter = [0]
-        sentences = [self._merge_fragments(text, sent.tokens or _tokens_from_entities(doc, sent))
-                     for sent in doc.sentences]
+        sentences = [self._merge_fragments(text, round2.join_hyphen_names(
+            text, sent.tokens or _tokens_from_entities(doc, sent))) for sent in doc.sentences]
         self._ctx = self._doc_context(text, sentences)
         known = {w for w in self._ctx.names | self._ctx.places if len(w) >= 3}
         if known:
@@ -204,7 +207,7 @@ class ActorResolver:
         # the context stays until the next document: assembling this one reads it too
         for tokens in sentences:
             pieces.extend(self._scan_sentence(text, tokens, group_counter))
-        return self._quoted_orgs(text, pieces)
+        return self._round2_pieces(text, self._quoted_orgs(text, pieces))  # round-2 frames: see below
 
     def _quoted_orgs(self, text: str, pieces: list[Piece]) -> list[Piece]:
         """Organisations named in quotation marks and announced as such (“团结国民运动”党, 执政党“格鲁吉亚梦想”).
@@ -608,6 +611,238 @@ class ActorResolver:
                                  text=text[tok.start:tail_end], members=[p[3].id for p in names]))
         return out
 
+    # ------------------------------------------------------------------ round-2 frames (jishi/actors/frames.py)
+    def _starts_place(self, text: str, start: int, end: int) -> bool:
+        """Whether a PER word begins a longer known place in the text (基尔亚特希 of 基尔亚特希莫纳)."""
+        for n in range(end - start + 1, end - start + 5):
+            word = text[start:start + n]
+            if len(word) < n or not _han(word):
+                break
+            if self._known_place(word):
+                return True
+        return False
+
+    def _round2_pieces(self, text: str, pieces: list[Piece]) -> list[Piece]:
+        """Add what the round-2 frames find to the scanned pieces.
+
+        由<state><title><name>率领的 names a person; 据<state>《X报》 and 接受X采访 name outlets; a 全称（简称）
+        pair is one organisation under both names (and every later use of the short form); a run of state
+        short forms before a military word (美英联军) is a compound of those states; a one-character short
+        form opening a clause before a body word (以政府拒绝…) is that state's body.
+        """
+        added: list[Piece] = []
+
+        def free(s: int, e: int, kinds: tuple[str, ...] = ("person", "actor", "org", "compound")) -> bool:
+            return not any(p.start < e and s < p.end and p.kind in kinds for p in pieces + added)
+
+        def title_len(t: str, e: int) -> int:
+            title = self.kb.title_ending_at(t, e, max(0, e - 12))
+            return len(title.word) if title and title.kind == "title" else 0
+
+        for s, e in round2.led_by_names(text, title_len):
+            # 比奥 read as 比 + 奥 (Belgium, Austria): short forms inside the name give way
+            if not any(p.start < e and s < p.end and p.kind in ("person", "org", "compound", "actor")
+                       and p.group is None for p in pieces + added):
+                added.append(Piece(s, e, "person", None, "PER", text=text[s:e]))
+                self._ctx.framed.add((s, e))
+        for s, e, ss, se in round2.media_names(text, self._frames):
+            name = text[s:e]
+            if name.endswith("记者"):
+                name, e = name[:-2], e - 2
+            if len(name) < 2 or name in self.kb.aliases or not name.endswith(self._frames.media_heads) \
+                    or not free(s, e, ("person", "org", "compound")) or any(
+                    p.kind == "actor" and p.start < e and s < p.end and not (
+                        s <= p.start and p.end <= e and p.entry is not None and p.entry.kind == "state")
+                    for p in pieces):
+                continue  # 英国天空新闻频道: the state inside the outlet's name gives its country
+            country = self._prefix_country(text[ss:se]) if se > ss else None
+            country = country or self._prefix_country(name)
+            entry = Entry(f"org:zh:{name}", name, "organization", None, country, "MED")
+            added.append(Piece(s, e, "actor", entry, "ORG", text=name))
+        for m in round2.SHORT_FORM.finditer(text):
+            piece = self._full_and_short(text, m.start(), m.group(1), pieces)
+            if piece:
+                added.extend(piece)
+        for p in pieces:
+            if p.kind == "org" and len(p.text) >= 3:
+                lead = 0
+                while lead < len(p.text) and p.text[lead] in self.kb.shorts and len(p.text[lead]) == 1:
+                    lead += 1
+                rest = p.text[lead:]
+                if lead >= 2 and rest in ("联军", "部队", "军队", "军方", "联合部队"):
+                    members = sorted({self._short_entry(ch, composed=True).id for ch in p.text[:lead]})
+                    if len(members) >= 2 and all(m.startswith("state:") for m in members):
+                        added.append(Piece(p.start, p.end, "compound", None, "", text=p.text, members=members))
+        for m in re.finditer(r"(?:^|(?<=[，。；：！？“\n]))([\u4e00-\u9fff])(政府|军方|当局|外交部|国防部)", text):
+            short, body = m.group(1), m.group(2)
+            if short not in self.kb.shorts or body not in self.kb.suffixes or not free(m.start(), m.end()):
+                continue
+            entry = self.kb.compose(self._short_entry(short, composed=True).id, self.kb.suffixes[body])
+            if entry is not None:
+                added.append(Piece(m.start(), m.end(), "actor", entry, "ORG", text=m.group(0)))
+        added.extend(self._listed_states(text, pieces))
+        for m in round2.IGO_MISSION.finditer(text):  # 联合国驻黎巴嫩临时部队: a body of the organisation
+            owner = next(((n, self.kb.entries[self.kb.aliases[text[m.start() - n:m.start()]]])
+                          for n in range(6, 1, -1) if text[m.start() - n:m.start()] in self.kb.aliases), None)
+            if owner is None or owner[1].sector != "IGO" or not owner[1].country:
+                continue
+            start = m.start() - owner[0]
+            if not free(start, m.end(), ("person", "compound")):
+                continue
+            full = text[start:m.end()]
+            entry = Entry(f"org:zh:{full}", full, "organization", None, owner[1].country, "IGO")
+            added.append(Piece(start, m.end(), "actor", entry, "ORG", text=full))
+        by_end = {p.end: p for p in pieces if p.entry is not None and p.kind == "actor" and p.entry.country
+                  and len(p.entry.country) == 3 and p.entry.kind != "person"}
+        for p in pieces:  # 真主党拉德万部队: an unknown organisation glued after a known one is of its country
+            ending = self.kb.ending_of(p.text) if p.kind == "org" else None
+            if ending is None or p.start not in by_end or self._prefix_country(p.text) or len(p.text) <= 3:
+                continue
+            entry = Entry(f"org:zh:{p.text}", p.text, ending.kind if ending.kind != "state" else "organization",
+                          None, by_end[p.start].entry.country, ending.sector)
+            added.append(Piece(p.start, p.end, "actor", entry, "ORG", text=p.text))
+        if not added:
+            return pieces
+        spans = [(a.start, a.end) for a in added if a.kind == "actor"]
+        regions = [(a.start, a.end) for a in added if a.kind == "compound"]  # the listed states stay
+        kept = [p for p in pieces if not any(s <= p.start and p.end <= e for s, e in spans)
+                and not ((p.kind == "org" or p.entry is not None and p.entry.kind == "location")
+                         and any(s <= p.start and p.end <= e for s, e in regions))
+                and not any(a.kind == "person" and a.start < p.end and p.start < a.end for a in added)]
+        return sorted(kept + added, key=lambda p: (p.start, -p.end))
+
+    def _listed_states(self, text: str, pieces: list[Piece]) -> list[Piece]:
+        """英国、法国和德国等欧洲国家 / 英国、法国等国: the listed states, as one compound whose members they are.
+
+        The region word after 等 (欧洲国家) is no actor of its own then; the compound spans the list.
+        """
+        out: list[Piece] = []
+        states = [p for p in pieces if p.entry is not None and p.entry.kind == "state" and p.kind in ("actor", "place")]
+        k = 0
+        while k < len(states):
+            run = [states[k]]
+            while k + 1 < len(states) and text[run[-1].end:states[k + 1].start] in ("、", "和", "与", "及", "以及"):
+                k += 1
+                run.append(states[k])
+            k += 1
+            last = run[-1]
+            if len(run) < 2 or text[last.end:last.end + 1] != "等":
+                continue
+            end = None
+            region = next((p for p in pieces if p.start == last.end + 1 and p.entry is not None
+                           and p.entry.kind == "location"), None)
+            if region is not None:
+                end = region.end
+            else:
+                m = re.match(r"等(?:[\d一二三四五六七八九十]+个)?(?:国家|国)", text[last.end:last.end + 8])
+                if m:
+                    end = last.end + m.end()
+            if end is None:
+                continue
+            members = sorted({p.entry.id for p in run})
+            if len(members) >= 2:
+                out.append(Piece(run[0].start, end, "compound", None, "", text=text[run[0].start:end],
+                                 members=members))
+        return out
+
+    def _full_and_short(self, text: str, paren: int, short: str, pieces: list[Piece]) -> list[Piece] | None:
+        """联合国驻黎巴嫩临时部队（联黎部队）: one organisation under its full and its short name.
+
+        The full name is the ORG word right before the parenthesis, or the longest run before it that the
+        short form abbreviates (same first character, characters in order). Known names are left to the KB.
+        """
+        if short in self.kb.aliases:
+            return None
+        lo = paren
+        while lo > 0 and paren - lo < 24 and text[lo - 1] not in CLAUSE_BREAK and text[lo - 1] not in "、的在与和":
+            lo -= 1
+        full_start = next((p.start for p in pieces if p.end == paren and p.kind == "org" and p.start >= lo), None)
+        if full_start is None:
+            full_start = next((s for s in range(lo, paren - len(short))
+                               if round2.is_short_of(short, text[s:paren])), None)
+        if full_start is None:
+            return None
+        full = text[full_start:paren]
+        if full in self.kb.aliases or len(full) < 4 or any(
+                p.kind == "actor" and p.start <= full_start and paren <= p.end for p in pieces):
+            return None
+        country = self._prefix_country(full)
+        sector = None
+        for _n, eid in self.kb.alias_lengths(full, 0):
+            entry = self.kb.entries[eid]
+            if entry.kind == "organization" and entry.country:
+                country, sector = entry.country, entry.sector
+                break
+        ending = self.kb.ending_of(full)
+        entry = Entry(f"org:zh:{full}", full, "organization", None, country,
+                      sector or (ending.sector if ending else None))
+        out = [Piece(full_start, paren, "actor", entry, "ORG", text=full),
+               Piece(paren + 1, paren + 1 + len(short), "actor", entry, "ORG", text=short)]
+        pos = text.find(short, paren + 2 + len(short))
+        while pos >= 0:
+            out.append(Piece(pos, pos + len(short), "actor", entry, "ORG", text=short))
+            pos = text.find(short, pos + len(short))
+        return out
+
+    def _place_country(self, name: str) -> str | None:
+        """The country of a place the gazetteer knows (洛杉矶 -> USA), else None."""
+        if not self._known_place(name) or not self._gazetteer:
+            return None
+        place = self._gazetteer.lookup(name)
+        return place.country if place is not None else None
+
+    def _modifier_country(self, text: str, pieces: list[Piece], start: int) -> str | None:
+        """The state written in the noun phrase before ``start`` (伊拉克民兵组织“…”), else None."""
+        lo = start
+        while lo > 0 and start - lo < 10 and (text[lo - 1] not in CLAUSE_BREAK or lo == start):
+            lo -= 1
+        best = None
+        for p in pieces:
+            if not (lo <= p.start and p.end <= start):
+                continue
+            if p.entry is not None and p.kind in ("actor", "place") and p.entry.country \
+                    and len(p.entry.country) == 3 and p.entry.kind != "person":
+                best = p.entry.country
+            elif p.kind == "org":  # 叙利亚武装/ORG 组织“…”
+                best = self._prefix_country(p.text) or best
+        return best
+
+    def _fill_person_countries(self, text: str, persons: list[_Person], pieces: list[Piece]) -> None:
+        """Round 2: titles from 出任/担任 (X出任过渡总统), and a country for titled persons without one.
+
+        A person whose title names no state (总统恩巴洛, 总统候选人X) takes the nearest state or state body
+        named before it in its paragraph, else the article's main state.
+        """
+        main = None
+        for q in persons:
+            if q.entry is not None:
+                continue
+            if q.title is None:
+                m = re.match(r"(?:出任|担任|就任|接任|改任)([\u4e00-\u9fff]{2,8})", text[q.piece.end:q.piece.end + 12])
+                if m:
+                    words = m.group(1)
+                    for n in range(len(words), 1, -1):
+                        t = self.kb.title_ending_at(words[:n], n, 0)
+                        if t and t.kind == "title":
+                            q.title, q.title_sector = words[:n], t.sector
+                            break
+            if q.title is None or q.country is not None or q.relation_to is not None:
+                continue
+            para = text.rfind("\n", 0, q.piece.start) + 1
+            country = None
+            for p in pieces:
+                if p.end > q.piece.start:
+                    break
+                if p.start >= para and p.entry is not None and p.kind in ("actor", "place") \
+                        and p.entry.country and len(p.entry.country) == 3 and p.entry.kind != "person" \
+                        and (p.entry.kind == "state" or p.entry.sector in ("GOV", "MIL", "LEG", "JUD", None)):
+                    country = p.entry.country
+            if country is None:
+                if main is None:
+                    main = _main_country(pieces) or _leading_country(pieces) or ""
+                country = main or None
+            q.country = country
+
     def _known_place(self, word: str) -> bool:
         """Whether the geo gazetteer holds ``word`` as a hand-typed place or a country."""
         if word in self._place_cache:
@@ -637,6 +872,9 @@ class ActorResolver:
         if tok.tag == "PER":
             if word in self._ctx.places or self._place_context(text, tokens, i):
                 return [Piece(tok.start, tok.end, "place", None, "LOC", text=word)]  # 首府欧拜伊德
+            if word not in self.kb.person_names and (round2.in_place_frame(text, tokens, i, self._frames)
+                                                     or self._starts_place(text, tok.start, tok.end)):
+                return [Piece(tok.start, tok.end, "place", None, "LOC", text=word)]  # 在基尔亚特希莫纳遭…
             # 埃米尔塔米姆: LAC glued a title to the name; the name is what follows the title
             title = _title_at(self.kb, word, 0)
             if title and len(word) - len(title) >= 2 and word[len(title):] not in self.kb.titles:
@@ -652,6 +890,11 @@ class ActorResolver:
             home = self.kb.compose("state:CHN", self.kb.suffixes[word])
             if home is not None:
                 return [Piece(tok.start, tok.end, "actor", home, "ORG", text=word)]
+        if tok.tag == "nz" and 2 <= len(word) <= 4 and _han(word) and word not in self.kb.aliases \
+                and not self._known_place(word) and (nxt is None or nxt.tag in ("TIME", "v", "vd", "d", "w", "p")):
+            title = self.kb.title_ending_at(text, tok.start, max(0, tok.start - 12))
+            if title is not None and title.kind == "title":  # 代表华尔兹/nz 20日敦促 (round 2)
+                return [self._person_piece(text, tok.start, tok.end)]
         if tok.tag in ("ORG", "LOC", "nz") and len(word) >= 4:
             coord = self._coordination(text, tokens, i)
             if coord is not None:
@@ -753,7 +996,8 @@ class ActorResolver:
                 return Piece(start, end - k, "person", kb.entries[kb.person_names[short]], "PER", text=short)
         if len(word) >= 3 and kb.verb_head_after(word[-1], text[end:end + 4]):
             return Piece(start, end - 1, "person", None, "PER", text=word[:-1])
-        return Piece(start, end, "person", None, "PER", text=word)
+        end = round2.strip_joiner(start, end, text)  # 米歇尔·: a name never ends in ·
+        return Piece(start, end, "person", None, "PER", text=text[start:end])
 
     # ------------------------------------------------------------------ persons
     def is_person_name(self, text: str, piece: Piece, *, for_ner: bool = False) -> bool:
@@ -881,6 +1125,9 @@ class ActorResolver:
         person.country, cut = self._country_before(text, doc, title_start, clause, pieces)
         # the title as written after the state or organisation: 英国司法大臣 -> 司法大臣, 中东问题特使
         written = text[cut:start].lstrip("、与和及暨兼的")
+        if written.startswith(("任", "当选")) and cut > 0 and text[cut - 1] in self.kb.shorts:
+            person.country, written = None, title.word  # 新任总统: 新 is no Singapore (round 2)
+        written = round2.strip_title_verbs(written, title.word)  # 提名副总统 -> 副总统
         if written and len(written) <= 16 and not any(ch in CLAUSE_BREAK for ch in written):
             person.title = written
 
@@ -925,6 +1172,8 @@ class ActorResolver:
                 country = p.entry.country
             elif p.kind == "org":  # 博茨瓦纳国民议会议长: an organisation the KB lacks, named after its state
                 country = self._prefix_country(p.text)
+            elif p.kind == "place" and p.entry is None:  # 洛杉矶市长: a city of the gazetteer
+                country = self._place_country(p.text)
             else:
                 continue
             if country and (best is None or p.end >= best[0]):
@@ -967,7 +1216,9 @@ class ActorResolver:
                 return entry.country  # 哈马斯政治局 -> PSE
         if name[:1] in self._ctx.initials and self.kb.suffix_at(name, 1) is not None:
             return self.kb.entries[self._ctx.initials[name[0]]].country
-        for n in range(min(6, len(name) - 1), 2, -1):
+        # 加州政府 (round 2): a two-character place before a government word counts too
+        low = 1 if name.endswith(("政府", "当局", "警方", "议会")) else 2
+        for n in range(min(6, len(name) - 1), low, -1):
             if self._known_place(name[:n]):
                 place = self._gazetteer.lookup(name[:n]) if self._gazetteer else None
                 if place is not None and place.country:
@@ -998,10 +1249,11 @@ class ActorResolver:
         persons = [_Person(p, p.text, p.entry if p.entry and p.entry.kind == "person" else None)
                    for p in pieces if p.kind == "person"]
         places = self._ctx.places
-        persons = [q for q in persons if q.entry is not None or
+        persons = [q for q in persons if q.entry is not None or (q.piece.start, q.piece.end) in self._ctx.framed or
                    (q.name not in places and self.is_person_name(text, q.piece))]
         for q in persons:
             self._apposition(text, doc, q, pieces, persons)
+        self._fill_person_countries(text, persons, pieces)  # round 2
         known = {q.entry.id for q in persons if q.entry is not None and q.name not in self.kb.shared_names}
         for q in persons:
             if q.entry is not None and q.name in self.kb.shared_names:
@@ -1085,7 +1337,7 @@ class ActorResolver:
         main = _main_country(pieces)
         for k in quoted:
             p = pieces[k]
-            country = self._prefix_country(p.text) or main
+            country = self._prefix_country(p.text) or self._modifier_country(text, pieces, p.start - 1) or main
             if country:
                 e = p.entry
                 pieces[k] = Piece(p.start, p.end, p.kind, Entry(e.id, e.name, e.kind, None, country, e.sector),
@@ -1292,6 +1544,18 @@ def _main_country(pieces: list[Piece]) -> str | None:
                      and p.kind in ("actor", "place") and p.entry.country)
     ranked = counts.most_common(2)
     if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def _leading_country(pieces: list[Piece]) -> str | None:
+    """A looser main state (round 2): the country most named by states and state bodies, twice at least
+    and more often than any other; else None."""
+    counts = Counter(p.entry.country for p in pieces if p.entry is not None and p.kind in ("actor", "place")
+                     and p.entry.kind in ("state", "organization") and p.entry.country
+                     and len(p.entry.country) == 3)
+    ranked = counts.most_common(2)
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
     return None
 

@@ -7,7 +7,9 @@ line), ``sections``, ``paragraphs`` and ``sentences`` (without tokens). Source c
 and datelines stay in the text; staff credits and bylines ("责编：…", "（记者 …）") are taken out. All are
 recorded in ``doc.meta["credit_lines"]`` (kind "source" with text offsets, kind "staff" with raw offsets),
 ``doc.meta["dateline"]``, ``doc.meta["dateline_outlet"]`` and ``doc.meta["timestamp"]`` (the page's timestamp
-line and its date, read by the time stage for the publication date).
+line and its date, read by the time stage for the publication date). A leading dateline ("新华社北京3月5日电",
+"央视网消息（新闻联播）：") is a sentence of its own, so it never opens the first clause; scraping trailers
+("(更新时间戳: …)", "分享到：") are taken out with the captions.
 """
 from __future__ import annotations
 
@@ -19,14 +21,15 @@ from jishi.clean.convert import SimplifiedConverter
 from jishi.clean.layout import Layout, LayoutAnalyser
 from jishi.clean.rules import LayoutRules, default_rules, load_rules
 from jishi.clean.sentences import split_sentences
-from jishi.document import Document, Section
+from jishi.document import Document, Section, Sentence
 from jishi.pipeline import register
 
 log = logging.getLogger(__name__)
 
-__all__ = ["CleanStage", "clean_document", "split_sentences", "load_rules"]
+__all__ = ["CleanStage", "clean_document", "load_rules", "split_off_dateline", "split_sentences"]
 
 _DATELINE_PARAGRAPHS = 2
+_SPACES = " \t\u3000\xa0"
 
 
 def _build_text(raw: str, layout: Layout) -> tuple[str, list[int], list[list[int]]]:
@@ -59,6 +62,37 @@ def _find_dateline(doc: Document, spans: list[list[int]], rules: LayoutRules) ->
                 outlet = m.groupdict().get("outlet")
                 return {"text": m.group(0), "start": start + m.start(), "end": start + m.end(), "outlet": outlet}
     return None
+
+
+def split_off_dateline(sentences: list[Sentence], text: str, start: int, end: int) -> list[Sentence]:
+    """Make a dateline ("新华社北京3月5日电", "央视网消息（新闻联播）：") a sentence of its own.
+
+    Glued to the first clause ("……电外交部发言人5日表示"), the outlet and place would read as the speaker or
+    the source of an attribution; on its own it is only where and when the report was filed. The text and
+    its offsets are not changed.
+
+    Args:
+        sentences: the sentences of the document, in order.
+        text: the cleaned text.
+        start: the dateline's start in ``text``.
+        end: its end.
+
+    Returns:
+        The sentences, the one holding the dateline split in two at its end (unchanged when the dateline
+        already ends a sentence or nothing follows it).
+    """
+    out: list[Sentence] = []
+    for sent in sentences:
+        if sent.start <= start < end < sent.end:
+            rest = end
+            while rest < sent.end and text[rest] in _SPACES:
+                rest += 1
+            if rest < sent.end:
+                out.append(Sentence(start=sent.start, end=end, text=text[sent.start:end], paragraph=sent.paragraph))
+                out.append(Sentence(start=rest, end=sent.end, text=text[rest:sent.end], paragraph=sent.paragraph))
+                continue
+        out.append(sent)
+    return out
 
 
 def clean_document(
@@ -115,6 +149,7 @@ def clean_document(
     if dateline:
         doc.meta["dateline_outlet"] = dateline.pop("outlet")
         doc.meta["dateline"] = dateline
+        doc.sentences = split_off_dateline(doc.sentences, text, dateline["start"], dateline["end"])
     if layout.joins:
         doc.meta["clean_joins"] = layout.joins
     log.debug(

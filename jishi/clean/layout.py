@@ -17,7 +17,9 @@ break, headings, the title repeated as the first line. The repair uses general s
 * a line ending inside a transliterated name ("……成员哈利勒·哈") is a cut, not a heading;
 * staff credits and bylines ("责编：…", "（编辑：…）", "新华社…电（记者 …）", "【…报道 记者 …】") leave the text;
   source credits ("本版文据新华社") stay; a page's timestamp line ("2025-07-08 09:41:12　来源：新华网") and an
-  outlet's name next to it are page furniture (listed with the captions).
+  outlet's name next to it are page furniture (listed with the captions), and so are scraping trailers and page
+  tools ("(更新时间戳: 1730465930906)", "分享到：", "【返回顶部】"), on a line of their own or after a paragraph's
+  last sentence.
 
 Wording (section labels, caption and credit formulas, datelines, name characters) is data, in
 ``jishi/data/clean/layout.yaml``.

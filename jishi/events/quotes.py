@@ -16,20 +16,39 @@ with no subject inherits the sentence's subject (普京……，称……). What
   adverb or inner punctuation, or is long, and does not run straight into more words) is also kept as
   a direct quote of its own.
 
+A quotation written before its speaker is that speaker's when it opens its sentence (or follows a
+sentence end) and only the speaker stands between it and the verb: “……”，X说 / “……。”X说。 /
+“……，”X说，“……” / “……”，他补充道 (postposed_verbs of quotes.yaml report only such quotations).
+A speaker the actor stage missed is read from the words: a name after a title (乌克兰总理什梅加尔,
+also when LAC glued it to a time word: …胡同/一天) becomes a person of the state's country, an
+organisation word (洛杉矶警局, 军政管理局) an organisation, and a short form defined as 全称（简称）
+the organisation of the full name. Times never stay in the speaker (警方当地时间10日表示 -> 警方).
+
 Quotation marks that no speech verb governs are names, titles, slogans or scare quotes (“和平计划”,
 “空军一号”, “罗生门”, “冻结”) and are never quotes, except in the sentence right after a statement
-(X发表声明说，…。美方的承诺“坚如磐石”。), which goes on with it. A quote is never empty or a pronoun.
+(X发表声明说，…。美方的承诺“坚如磐石”。), which goes on with it. A quote is never empty or a pronoun,
+and a short or verbless quoted phrase inside a direct quote is part of it, not a quote of its own.
 """
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
 
-from jishi.document import Document, Quote, Sentence, Token
+from jishi.actors.lookup import lookup_actor
+from jishi.document import Actor, Document, Quote, Sentence, Token
 from jishi.events.actorview import ActorSpan, ActorView
 from jishi.events.cues import Cues
-from jishi.events.quotes_context import (Discourse, Head, QuoteCues, actor_named, is_agentive, load_quote_cues,
-                                          statement_nouns_after, trim_speaker)
+from jishi.events.quotes_context import (
+    Discourse,
+    Head,
+    QuoteCues,
+    actor_named,
+    is_agentive,
+    load_quote_cues,
+    short_forms,
+    statement_nouns_after,
+    trim_speaker,
+)
 from jishi.events.spans import CLAUSE_BREAKS, SENTENCE_END, QuoteIndex, find_quote_pairs, tokens_in
 
 log = logging.getLogger(__name__)
@@ -46,6 +65,12 @@ _NOUN_END_TAGS = frozenset({"n", "nz", "nw", "ORG", "PER", "LOC", "j", "m", "q",
 _NOT_BEFORE_BARE = frozenset({"所", "所有", "的", "被", "曾经", "一度"})
 # a quote whose text is only one of these reports nothing
 _PRONOUN_TEXTS = frozenset({"他", "她", "其", "它", "他们", "她们", "它们", "我", "我们", "你", "你们"})
+# tags of the words of a name written after a title (LAC often tags an unknown transliterated name LOC,
+# or cuts it after a locality character: 内/f 塔尼亚胡)
+_NAME_TAGS = frozenset({"PER", "LOC", "nz", "ORG", "f", "n", "nr", "j"})
+# a quoted phrase nested in a direct quote this short, or without a verb, is no quote of its own
+_NESTED_MAX = 12
+_VERB_TAGS = frozenset({"v", "vd"})
 
 
 @dataclass(frozen=True)
@@ -146,6 +171,7 @@ class QuoteExtractor:
         text = doc.text
         qindex = QuoteIndex(find_quote_pairs(text))
         ctx = Discourse(doc, view, self.qc)
+        ctx.short_forms = short_forms(doc, view, self.qc)
         quotes: list[Quote] = []
         frames: list[SpeechFrame] = []
         last_person: tuple[str | None, str] | None = None
@@ -165,6 +191,8 @@ class QuoteExtractor:
                 inner = text[o + 1:c].rstrip("，,")
                 if not self._worth(inner):
                     continue
+                if o < sent.start:  # “……。”X说。: the quotation ends the sentence before
+                    inner = text[o + 1:c]
                 quotes.append(Quote(sid, stext, inner, o + 1, o + 1 + len(inner), "direct", verb))
                 frames.append(SpeechFrame(vs, ve, o + 1, c, sid, stext, generic))
                 sent_speakers.append((vs, sid, stext, generic, is_person))
@@ -191,6 +219,14 @@ class QuoteExtractor:
                 if is_person and sid is not None and record_subject(ctx, sent, act.vs):
                     ctx.add_subject(act.vs - 1, sid, stext)  # a speaker the actor stage missed (安萨里在…)
                 self._note_issuer(doc, si, sent, toks, act, speaker, ctx)
+                if act.kind == "speech":
+                    before = self._quote_before(doc, sent, qindex, act.vs)
+                    if before is not None:  # “……，”X说，“……”: the first quotation is X's too
+                        bo, bc = before
+                        inner = text[bo + 1:bc].rstrip("，,")
+                        if self._worth(inner):
+                            quotes.append(Quote(sid, stext, inner, bo + 1, bo + 1 + len(inner), "direct", act.verb))
+                            covered.append((bo, bc + 1))
                 cstart = act.ve
                 while cstart < sent.end and text[cstart] in "，,：: ":
                     cstart += 1
@@ -236,8 +272,58 @@ class QuoteExtractor:
             ctx.add_subjects(sent, skip, lo=first_content)
             ctx.contents.extend(covered)
         quotes = [q for q in quotes if self._worth(q.text)]
+        quotes = self._drop_nested(doc, quotes)
         quotes.sort(key=lambda q: (q.start, q.end))
         return quotes, frames
+
+    def _drop_nested(self, doc: Document, quotes: list[Quote]) -> list[Quote]:
+        """Quotes without repeats: one quote per span, and no short or verbless quoted phrase lying
+        inside a direct quote (他说：“……所谓的“长臂管辖”……”: the inner marks are the speaker's scare
+        quotes, not a second quote)."""
+        seen: set[tuple[int, int]] = set()
+        direct = [(q.start, q.end) for q in quotes if q.kind == "direct"]
+        out: list[Quote] = []
+        for q in quotes:
+            if (q.start, q.end) in seen:
+                continue
+            nested = q.kind == "direct" and any(s <= q.start and q.end <= e and (s, e) != (q.start, q.end)
+                                                for s, e in direct)
+            if nested and (len(q.text) <= _NESTED_MAX or not self._has_verb(doc, q.start, q.end)):
+                continue
+            seen.add((q.start, q.end))
+            out.append(q)
+        return out
+
+    @staticmethod
+    def _has_verb(doc: Document, start: int, end: int) -> bool:
+        """Whether the words in ``[start, end)`` hold a verb."""
+        return any(t.tag in _VERB_TAGS for sent in doc.sentences if sent.start < end and start < sent.end
+                   for t in sent.tokens if start <= t.start and t.end <= end)
+
+    def _quote_before(self, doc: Document, sent: Sentence, qindex: QuoteIndex, vs: int) -> tuple[int, int] | None:
+        """The quotation a speech verb reports from before its speaker (“……，”X说 / “……。”X说。 /
+        “……”，他补充道): it closes right before the clause of the speaker, opens a sentence or follows a
+        sentence end, and nothing but the speaker stands between it and the verb."""
+        text = doc.text
+        k = vs
+        while k > sent.start and text[k - 1] not in CLAUSE_BREAKS and text[k - 1] not in "“”":
+            k -= 1
+        # k: start of the speaker words; step back over the comma and the closing mark
+        j = k
+        while j > 0 and text[j - 1] in "，, \u3000":
+            j -= 1
+        if j == 0 or text[j - 1] != "”" or vs - k > 25:
+            return None
+        pair = next((p for p in qindex.pairs if p[1] == j - 1), None)
+        if pair is None:
+            return None
+        o = pair[0]
+        b = o
+        while b > 0 and text[b - 1] in " \u3000\n":
+            b -= 1
+        if b > 0 and text[b - 1] not in "。！？!?；;\n”":
+            return None  # 称“……”，X说: the quotation belongs to the clause before it
+        return pair
 
     def _acts(self, doc: Document, sent: Sentence, qindex: QuoteIndex, view: ActorView
               ) -> tuple[list[_Act], list[tuple[int, int, str, tuple[int, int]]]]:
@@ -249,7 +335,7 @@ class QuoteExtractor:
         qc = self.qc
         i = 0
         while i < len(toks):
-            found = _speech_verb_at(toks, i, self.cues, self.qc)
+            found = _speech_verb_at(toks, i, self.cues, self.qc) or self._postposed_verb_at(doc, sent, qindex, i)
             if found is None:
                 tok = toks[i]
                 if tok.tag in ("v", "vd") and not qindex.enclosing(tok.start):
@@ -284,6 +370,20 @@ class QuoteExtractor:
                 continue
             acts.append(_Act(vs, ve, verb, "speech"))
         return acts, acts_post
+
+    def _postposed_verb_at(self, doc: Document, sent: Sentence, qindex: QuoteIndex, i: int
+                           ) -> tuple[str, int, int] | None:
+        """A verb that reports only a quotation before it (“……”，他补充道), as _speech_verb_at."""
+        toks = sent.tokens
+        verbs = self.qc["postposed_verbs"]
+        for j in (i, i + 1):
+            if j >= len(toks) or toks[j].start != toks[i].start + len("".join(t.text for t in toks[i:j])):
+                break
+            verb = "".join(t.text for t in toks[i:j + 1])
+            if verb in verbs and not qindex.enclosing(toks[i].start) \
+                    and self._quote_before(doc, sent, qindex, toks[i].start) is not None:
+                return verb, j, toks[i].start
+        return None
 
     def _attributing_verb_ending(self, doc: Document, toks: list[Token], i: int) -> str | None:
         """The attributing verb (指责, 敦促 …) ending with token i: the token itself, or the token with
@@ -377,7 +477,9 @@ class QuoteExtractor:
         while start < vs and text[start] in " \u3000":
             start += 1
         pair = qindex.pair_opening_at(start)
-        if pair is None or pair[1] >= vs or "“" in text[pair[1]:vs]:
+        if pair is None:
+            return self._quote_before(doc, sent, qindex, vs)
+        if pair[1] >= vs or "“" in text[pair[1]:vs]:
             return None
         return pair
 
@@ -410,9 +512,17 @@ class QuoteExtractor:
                 chosen = persons[-1] if persons else subj[-1]
                 stext, extended = self._np_text(doc, toks, chosen, head.end)
                 is_person = bool(persons)
+                if not is_person:
+                    named = self._titled_name(doc, view, chosen, head)
+                    if named is not None:  # 乌克兰总理什梅加尔 (LAC: 什梅加尔/LOC), 以色列总理内塔尼亚胡同一天
+                        return named[0], named[1], False, True
                 # 一位美国官员 is no state, but 统一部发言人 speaks for the ministry
                 keeps = is_person or not extended or any(stext.endswith(w) for w in self.qc["spokesperson_heads"])
                 sid = chosen.ids[0] if (len(chosen.ids) == 1 and keeps) else None
+                if sid is None and extended and not is_person:
+                    org = self._org_actor(view, stext, chosen, doc.text.find(stext, chosen.start))
+                    if org is not None:  # 洛杉矶警局: an organisation the actor stage does not know
+                        return org, stext, False, False
                 return sid, stext, False, is_person
             return self._phrase_speaker(head, si, ctx, view, last_person, record)
         # no subject in the clause: the sentence's last speaker, else its first subject
@@ -460,6 +570,20 @@ class QuoteExtractor:
         named = actor_named(view, phrase)
         if named is not None:
             return named.ids[0], named.text, False, view.is_person(named.ids[0])
+        titled = self._phrase_titled_name(view, phrase, head)
+        if titled is not None:  # 以总理内塔尼亚胡 (以/p, the name cut by LAC): no mention at all
+            return titled[0], titled[1], False, True
+        short = next((f for f in ctx.short_forms if phrase.endswith(f)), None)
+        if short is not None:  # 联黎部队说 after 联合国驻黎巴嫩临时部队（联黎部队）
+            aid, full, fstart = ctx.short_forms[short]
+            if aid is None:
+                aid = self._org_actor(view, full, None, fstart)
+            if aid is not None:
+                return aid, phrase, False, view.is_person(aid)
+        if phrase not in self.cues["generic_speakers"] and not phrase.startswith("有"):
+            org = self._org_actor(view, phrase, None, head.start)
+            if org is not None:
+                return org, phrase, False, False
         if phrase in self.cues["generic_speakers"] or phrase.startswith("有"):
             return None, phrase, True, False
         if is_agentive(phrase, self.qc) or phrase in self.qc["statement_nouns"] or phrase in self.cues["pronouns"] \
@@ -467,13 +591,135 @@ class QuoteExtractor:
             return None, phrase, False, False
         return None
 
+    def _titled_name(self, doc: Document, view: ActorView, chosen: ActorSpan, head: Head
+                     ) -> tuple[str, str] | None:
+        """The person a state or organisation + title + name speaker names when the actor stage missed
+        the name (unknown transliteration, or glued to the next word): (actor id, name).
+
+        The name is what the trimmed speaker holds after the title: 2 to 8 characters of name-like
+        words, not itself an office or organisation word. A person of the document with that name is
+        taken; otherwise a person actor is added with the country of the state or organisation.
+        """
+        text = doc.text
+        toks = [t for t in head.tokens if t.start >= chosen.end]
+        found = None
+        for k, tok in enumerate(toks):
+            before = text[chosen.start:tok.start]  # the title may be part of the mention (以总理/p+n)
+            title = max((t for t in self.qc.titles if before.endswith(t) and len(before) > len(t)),
+                        key=len, default=None)
+            if title is None:
+                continue
+            rest = toks[k:]
+            name = "".join(t.text for t in rest)
+            if 2 <= len(name) <= 8 and all(t.tag in _NAME_TAGS for t in rest) \
+                    and all("\u4e00" <= ch <= "\u9fff" or ch in "·-" for ch in name):
+                found = (title, rest, name)
+                break
+        if found is None:
+            return None
+        title, rest, name = found
+        if is_agentive(name, self.qc) or name in self.qc["statement_nouns"] or name in self.cues["generic_speakers"]:
+            return None
+        country = view.country(chosen.ids[0]) if len(chosen.ids) == 1 else None
+        return self._person(view, name, country, title, rest[0].start), name
+
+    def _phrase_titled_name(self, view: ActorView, phrase: str, head: Head) -> tuple[str, str] | None:
+        """(person id, name) for a speaker phrase written state (or its short form) + title + name
+        where no actor mention covers any of it; the person of the document with that name, or a new
+        person of the state's country. None when the phrase has no such shape."""
+        best: tuple[int, str] | None = None
+        for title in self.qc.titles:
+            k = phrase.find(title)
+            if k > 0 and (best is None or k + len(title) < best[0]):
+                rest = phrase[k + len(title):]
+                if 2 <= len(rest) <= 6 and all("\u4e00" <= ch <= "\u9fff" or ch == "·" for ch in rest):
+                    best = (k + len(title), title)
+        if best is None:
+            return None
+        end, title = best
+        name, prefix = phrase[end:], phrase[:end - len(title)]
+        if is_agentive(name, self.qc) or any(t.tag in ("v", "vd", "p") and t.text in name for t in head.tokens):
+            return None
+        state = actor_named(view, prefix)
+        country = view.country(state.ids[0]) if state is not None and state.text == prefix else None
+        if country is None and len(prefix) == 1 and prefix in view.abbrevs and view.abbrevs[prefix].strong:
+            country = view.abbrevs[prefix].iso3
+        if country is None:
+            return None  # no state before the title: 总理内塔尼亚胡 alone is left to the actor stage
+        start = head.end - len(name)
+        return self._person(view, name, country, title, start if view.doc.text[start:head.end] == name else -1), name
+
+    @staticmethod
+    def _person(view: ActorView, name: str, country: str | None, title: str, start: int) -> str:
+        """The id of the person a speaker name stands for: a person of the document with that name,
+        else the knowledge base's person (lookup_actor), else a new person of ``country`` with
+        ``title``; the mention at ``start`` (-1: none) is added to it."""
+        known = actor_named(view, name)
+        actor: Actor | None = None
+        if known is not None and known.text == name and view.is_person(known.ids[0]):
+            actor = view.by_id[known.ids[0]]
+        if actor is None:
+            found = lookup_actor(name, date=view.doc.published)
+            if found is not None and found.kind == "person" and (country is None or found.country in (None, country)):
+                actor = view.by_id.get(found.id)
+                if actor is None:
+                    actor = found
+                    actor.title = actor.title or title
+                    view.by_id[found.id] = actor
+                    view.new_actors.append(actor)
+        if actor is None:
+            pid = f"person:zh:{name}:{country}" if country else f"person:zh:{name}"
+            actor = view.by_id.get(pid)
+            if actor is None:
+                actor = Actor(id=pid, name=name, kind="person", country=country, title=title)
+                view.by_id[pid] = actor
+                view.new_actors.append(actor)
+        if start >= 0 and [start, start + len(name)] not in actor.mentions:
+            actor.mentions.append([start, start + len(name)])
+        return actor.id
+
+    def _org_actor(self, view: ActorView, phrase: str, chosen: ActorSpan | None, start: int) -> str | None:
+        """An organisation actor for a speaker named by a place or state + organisation word
+        (洛杉矶警局, 当地消防部门, 巴勒斯坦人民阵线) that no actor of the document covers; its id, or None
+        when the phrase ends with no organisation word. The country is that of the state or place it
+        begins with (当地: the country the article is about)."""
+        hit = next(((w, sec) for w, sec in self.qc.org_suffixes if phrase.endswith(w)), None)
+        if hit is None or len(phrase) <= len(hit[0]) or len(phrase) > 16:
+            return None
+        if any(phrase.startswith(w) for w in self.qc["speaker_org_not_first"]):
+            return None
+        country = None
+        if chosen is not None and len(chosen.ids) == 1:
+            country = view.country(chosen.ids[0])
+        if country is None and start >= 0:
+            places = view.places_in(start, start + len(phrase))
+            country = places[0][2].country if places else None
+        if country is None and phrase.startswith("当地"):
+            country = view.main_country()
+        if country is None and phrase[0] in view.abbrevs and view.abbrevs[phrase[0]].strong:
+            country = view.abbrevs[phrase[0]].iso3  # 巴武装组织 in a report where 巴 is one state
+        sector = hit[1] or None
+        kind = "group" if sector == "REB" else "organization"
+        aid = f"org:{country}:zh:{phrase}" if country else f"org:zh:{phrase}"
+        actor = view.by_id.get(aid)
+        if actor is None:
+            actor = Actor(id=aid, name=phrase, kind=kind, country=country, sector=sector)
+            view.by_id[aid] = actor
+            view.new_actors.append(actor)
+        if start >= 0 and [start, start + len(phrase)] not in actor.mentions:
+            actor.mentions.append([start, start + len(phrase)])
+        return aid
+
     def _np_text(self, doc: Document, toks: list[Token], span: ActorSpan, limit: int) -> tuple[str, bool]:
         """The speaker as written: the mention, widened to the noun phrase it heads when it is a
         modifier (一位美国官员, 美国多家媒体). Returns (text, widened?)."""
         start, end = span.start, span.end
         idx = {t.start: k for k, t in enumerate(toks)}
-        k = next((idx[s] for s in sorted(idx) if s >= end), None)
         widened = False
+        glued = next((t for t in toks if t.start < end < t.end <= limit), None)
+        if glued is not None and glued.tag in _NP_TAGS:
+            end, widened = glued.end, True  # 美国芝加哥警局/ORG: the mention 美国 is its first word
+        k = next((idx[s] for s in sorted(idx) if s >= end), None)
         while k is not None and k < len(toks) and toks[k].end <= limit and toks[k].tag in _NP_TAGS:
             end = toks[k].end
             widened = True

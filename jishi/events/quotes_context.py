@@ -33,7 +33,7 @@ _LIST_KEYS = (
     "female_title_prefix", "male_after", "male_before", "pp_starters", "pp_verbs", "pp_closers",
     "attribution_preps", "leading_words", "demonstratives", "state_heads", "org_heads", "org_type_words",
     "statement_nouns", "publish_verbs", "statement_verbs", "attributing_verbs", "agent_heads",
-    "spokesperson_heads", "agent_tags", "speaker_time_words", "postposed_verbs",
+    "spokesperson_heads", "agent_tags", "speaker_time_words", "postposed_verbs", "speaker_org_not_first",
 )
 _ACTOR_DATA = DATA_DIR.parent / "actors"
 # tags that may stand before a subject in its clause (noun-phrase material, times, adverbs, conjunctions)
@@ -50,6 +50,23 @@ def _first_column(path: Path) -> frozenset[str]:
         log.warning("quotes: %s not readable, continuing without it", path)
         return frozenset()
     return frozenset(ln.split("\t", 1)[0].strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def _named_org_suffixes(path: Path) -> dict[str, str]:
+    """Organisation words of org_suffixes.tsv that may end an unknown organisation's name (use
+    "name" or "both"), with their sector; empty when the file is absent."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}
+    out: dict[str, str] = {}
+    for ln in lines:
+        cols = ln.split("\t")
+        if ln.startswith("#") or len(cols) < 6 or cols[5].strip() not in ("name", "both"):
+            continue
+        if cols[4].strip() == "organization" and len(cols[0].strip()) >= 2:
+            out[cols[0].strip()] = cols[3].strip()
+    return out
 
 
 class QuoteCues:
@@ -74,7 +91,14 @@ class QuoteCues:
         suffixes = _first_column(_ACTOR_DATA / "org_suffixes.tsv")
         self.agent_heads = tuple(sorted(self.sets["agent_heads"] | titles | suffixes, key=len, reverse=True))
         self.titles = titles
-        self.org_suffixes = tuple(sorted(suffixes, key=len, reverse=True))
+        org_words = raw.get("speaker_org_suffixes") or {}
+        if not isinstance(org_words, dict):
+            raise KnowledgeError("quotes.yaml: speaker_org_suffixes must be a mapping", path=str(path))
+        named = _named_org_suffixes(_ACTOR_DATA / "org_suffixes.tsv")
+        named.update({str(k): str(v) for k, v in org_words.items()})
+        # organisation word -> sector, longest first (警察局 before 局)
+        self.org_suffixes: tuple[tuple[str, str], ...] = tuple(
+            sorted(named.items(), key=lambda kv: len(kv[0]), reverse=True))
         heads = "|".join(sorted(map(re.escape, self.sets["org_heads"]), key=len, reverse=True))
         types = "|".join(sorted(map(re.escape, self.sets["org_type_words"]), key=len, reverse=True))
         # “团结国民运动”党 / 医疗机构“苏丹医生网络”: organisations named in quotation marks
@@ -174,6 +198,9 @@ def _drop_times(toks: list[Token], after: Token | None, qc: QuoteCues) -> list[T
             continue
         if t.tag in ("TIME", "t") or t.text in times:
             continue
+        glued = next((w for w in times if len(w) >= 2 and len(t.text) > len(w) and t.text.endswith(w)), None)
+        if glued is not None and t.tag in ("PER", "LOC", "nz", "ORG", "n"):
+            t = Token(t.text[:-len(glued)], t.tag, t.start, t.end - len(glued))  # 胡当天/PER -> 胡
         nxt = toks[k + 1] if k + 1 < len(toks) else after
         if nxt is not None and nxt.start == t.end and len(t.text) > 2 and (
                 nxt.tag in ("TIME", "t") or nxt.text in times):
@@ -246,6 +273,8 @@ class Discourse:
     gender: dict[str, str] = field(default_factory=dict)
     speakers: list[tuple[int, str | None, str]] = field(default_factory=list)  # (verb offset, id, text)
     contents: list[tuple[int, int]] = field(default_factory=list)  # reported words: no antecedents there
+    # 联黎部队 -> (actor id or None, full name, its offset)
+    short_forms: dict[str, tuple[str | None, str, int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.gender = gender_of_persons(self.doc, self.view, self.qc)
@@ -437,3 +466,45 @@ def actor_named(view: ActorView, phrase: str) -> ActorSpan | None:
         return None
     actor = view.by_id[best[1]]
     return ActorSpan(0, 0, (actor.id,), phrase[-best[0]:], actor.kind)
+
+
+_SHORT_FORM = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
+_NAME_BREAKS = "，。；：、！？,;:!?“”\n（）()"
+
+
+def short_forms(doc: Document, view: ActorView, qc: QuoteCues) -> dict[str, tuple[str | None, str, int]]:
+    """Short forms the document defines: 全称（简称）, the bracket right after a mention of one actor, or
+    after an organisation name no actor covers (联合国驻黎巴嫩临时部队（联黎部队）).
+
+    Args:
+        doc: the document.
+        view: its actor spans.
+        qc: quote cues (organisation words).
+
+    Returns:
+        ``{short form: (actor id or None, full name, offset of the full name)}``.
+    """
+    out: dict[str, tuple[str | None, str, int]] = {}
+    text = doc.text
+    ends = {s.end: s for s in view.spans if len(s.ids) == 1}
+    for m in _SHORT_FORM.finditer(text):
+        short = m.group(1)
+        if short in out or short.endswith(("日", "月", "年", "时")):
+            continue
+        span = ends.get(m.start())
+        if span is not None:
+            full, aid, start = span.text, span.ids[0], span.start
+        else:
+            start = m.start()
+            while start > 0 and m.start() - start < 20 and text[start - 1] not in _NAME_BREAKS:
+                start -= 1
+            full = text[start:m.start()]
+            lead = next((w for w in sorted(qc["attribution_preps"] | qc["pp_starters"], key=len, reverse=True)
+                         if full.startswith(w)), "")
+            full, start, aid = full[len(lead):], start + len(lead), None
+            if not any(full.endswith(w) for w, _ in qc.org_suffixes):
+                continue
+        # a short form keeps characters of the full name (联黎部队 from 联合国驻黎巴嫩临时部队)
+        if short != full and len(full) > len(short) and sum(ch in full for ch in short) * 2 >= len(short):
+            out[short] = (aid, full, start)
+    return out

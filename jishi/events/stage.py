@@ -11,6 +11,7 @@ from jishi.events.lexicon import load_lexicon
 from jishi.events.merge import build_events, merge_candidates
 from jishi.events.ontology import load_ontology
 from jishi.events.quotes import QuoteExtractor
+from jishi.events.round2 import Round2Rules
 from jishi.events.spans import QuoteIndex, find_quote_pairs
 from jishi.pipeline import register
 
@@ -31,6 +32,7 @@ class EventStage:
         self.lexicon = load_lexicon()
         self.cues = load_cues()
         self.extractor = EventExtractor(self.lexicon, self.cues)
+        self.round2 = Round2Rules()  # round-2 hook: passive roles, references, threats, blame (round2.py)
         self.quoter = QuoteExtractor(self.cues)
 
     def __call__(self, docs: list[Document]) -> list[Document]:
@@ -56,6 +58,7 @@ class EventStage:
         qindex = QuoteIndex(find_quote_pairs(doc.text))
         quotes, frames = self.quoter.extract(doc, view)
         cands = self.extractor.extract(doc, view, frames, qindex)
+        cands = self.round2.apply(doc, view, frames, cands)  # round-2 hook (jishi/events/round2.py)
         groups = merge_candidates(cands, view, keep_negated=self.keep_negated)
         events = build_events(doc, groups, view, self.ontology)
         used = {i for e in events for i in e.source + e.target} | {q.speaker for q in quotes if q.speaker}

@@ -80,7 +80,7 @@ def _edge_of_loc(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 LOC_HEADS = ("东", "西", "南", "北", "中", "上", "下", "大", "新", "老")
 LOC_TAILS = ("东部", "西部", "南部", "北部", "中部", "东北", "西北", "东南", "西南", "地带", "地区", "一带", "边境",
              "境内", "沿岸", "沿海", "郊区", "市区", "城区", "首都", "港", "湾", "岛", "河", "山", "湖", "海",
-             "市", "县", "州", "省", "区", "镇", "村", "邦", "营")
+             "市", "县", "州", "省", "区", "镇", "村", "邦", "营", "南郊", "北郊", "东郊", "西郊", "近郊", "附近")
 
 
 def _inside_other_name(text: str, start: int, end: int, ev: _Evidence, gaz: Gazetteer) -> bool:
@@ -140,6 +140,45 @@ def _loc_entity_matches(
     return out
 
 
+# Words before a place that make it an origin, not where anything happens (原产于美国的大豆, 来自法国的代表团).
+ORIGIN_BEFORE = ("原产于", "原产地为", "原产自", "产自", "产于", "来自", "源自", "进口自")
+# One-character city abbreviations after 在 (在京会见): the abbreviation and the city it stands for.
+CITY_ABBREVIATIONS = {"京": "北京", "沪": "上海", "港": "香港"}
+# What after 在港 shows a harbour, not Hong Kong (在港口, 在港区).
+HARBOUR_NEXT = frozenset("口区湾内外务")
+
+
+def _drop_framed(text: str, doc: Document, matches: list) -> list:
+    """Drop places written as an origin (原产于X) or inside the name of an organisation or group actor
+    (联合国驻黎巴嫩临时部队), which the actors stage has already read (empty when it has not run)."""
+    inside = [(s, e) for a in doc.actors if a.id.startswith(("org:zh:", "group:")) for s, e in a.mentions]
+    out = []
+    for m in matches:
+        start, end = m[0], m[1]
+        if text[max(0, start - 4):start].endswith(ORIGIN_BEFORE):
+            continue
+        if any(s <= start and end <= e and (s, e) != (start, end) for s, e in inside):
+            continue
+        out.append(m)
+    return out
+
+
+def _city_abbreviations(text: str, gaz: Gazetteer, taken: list[tuple[int, int]]) -> list:
+    """在京会见 / 在沪举行: a one-character city abbreviation after 在 is the city."""
+    out = []
+    pos = text.find("在")
+    while pos >= 0:
+        ch = text[pos + 1:pos + 2]
+        nxt = text[pos + 2:pos + 3]
+        if ch in CITY_ABBREVIATIONS and nxt and nxt not in HARBOUR_NEXT and not any(
+                s <= pos + 1 < e for s, e in taken):
+            cands = gaz.candidates(CITY_ABBREVIATIONS[ch])
+            if cands:
+                out.append((pos + 1, pos + 2, cands))
+        pos = text.find("在", pos + 1)
+    return out
+
+
 def resolve_places(doc: Document, gaz: Gazetteer) -> list[Place]:
     """Find and resolve the places of one document.
 
@@ -154,6 +193,8 @@ def resolve_places(doc: Document, gaz: Gazetteer) -> list[Place]:
     ev = _collect_evidence(doc)
     matches = [m for m in gaz.scan(text) if _accept(text, *m, ev, gaz)]
     matches += _loc_entity_matches(text, gaz, ev, [(s, e) for s, e, _ in matches])
+    matches = _drop_framed(text, doc, matches)  # round 2: 原产于X, 来自X, places inside actor names
+    matches += _city_abbreviations(text, gaz, [(s, e) for s, e, _ in matches])
     matches.sort(key=lambda m: m[0])
     # The article's own countries: unambiguous country-level mentions, most mentioned first.
     context = Counter(

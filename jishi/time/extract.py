@@ -45,6 +45,7 @@ class Candidate:
     range_end: bool = False  # right end of "A至B": may lie after publication like A
     apposition: bool = False  # written in brackets right after another time: 今天（11月11日）
     background: bool = False  # a "since" date (2023年10月7日以来): not the paragraph's narrative date
+    in_title: bool = False  # inside a 《…》 title (《2024年政府工作报告》): part of a name, dates no event
 
 
 def _alt(words: list[str]) -> str:
@@ -84,7 +85,7 @@ def build_patterns(kb: TimeKnowledge) -> list[tuple[str, re.Pattern[str]]]:
         ("monthrange", rf"(?=[{digits}{lead_year}])(?:(?P<y>{YEAR4})年|(?P<yrel>{yrel}))?(?<![月0-9])(?P<m1>{MONTH})月?(?:——|—|-|－|~|～|至|到)"
                        rf"(?P<m2>{MONTH})月份?(?![0-9一二三四五六七八九十廿卅]+[日号])"),
         ("date", rf"(?P<m>{MONTH})月份?(?:(?P<d>{DAY})[日号])?(?P<mpart>{MONTH_PART})?"),
-        ("date", r"(?P<d>3[01]|[12][0-9]|0?[1-9])日(?![元圆本]|内(?!瓦))"),
+        ("date", r"(?P<d>3[01]|[12][0-9]|0?[1-9])日(?![元圆本]|内(?!瓦)|战争|战役|之战)"),  # 12日战争: the 12-day war
         ("date", rf"(?<=[至到—])(?P<d>{DAY})号"),
         ("quarter", r"(?P<which>上|下|本|这)个?季度(?P<qpart>初|末)?"),
         ("quarter", r"(?P<q>第?[一二三四1-4]|首)季度(?P<qpart>初|末)?"),
@@ -192,13 +193,66 @@ def find_candidates(text: str, patterns: list[tuple[str, re.Pattern[str]]], kb: 
         if cand.start >= last_end:
             chosen.append(cand)
             last_end = cand.end
-    chosen = [c for c in chosen if _keep(norm, c, chosen)]
+    titles = _title_spans(norm)
+    chosen = [c for c in chosen if _keep(norm, c, chosen) and not not_a_time(norm, c.start, c.end)]
     for prev, cand in zip([None, *chosen], chosen):
         cand.local_time = norm[max(0, cand.start - 4):cand.start] == "当地时间"
         cand.apposition = prev is not None and norm[prev.end:cand.start] in ("（", "(")
         clause = re.split(r"[，。；！？,;!?\n]", norm[cand.end:cand.end + 16], maxsplit=1)[0]
-        cand.background = "以来" in clause
-    return chosen + _ranges(norm, chosen)
+        cand.background = "以来" in clause or norm[max(0, cand.start - 3):cand.start].endswith(_PLUPERFECT)
+        cand.in_title = _in_title(cand, titles)
+        cand.background = cand.background or cand.in_title
+    return chosen + _ranges(norm, chosen) + _since(norm, chosen)
+
+
+_WAR_NAME = re.compile(r"战争|战役|之战")
+_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+# 公告2025年第5号, 2024年第3期: the year numbers a document or an issue, it dates nothing
+_NUMBERED = re.compile(r"第[0-9〇零一二三四五六七八九十百]{1,4}(?:号|期)")
+# 此前于2月27日抵达, 曾于5日: a day told as background before the story's own days
+_PLUPERFECT = ("此前", "此前于", "曾于", "早在", "曾在")
+_SINCE_TYPES = {"date", "numeric", "relday", "holiday", "yearpart", "monthpart", "quarter", "anaday"}
+
+
+def _title_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of 《…》 titles: a date inside a title (《2024年政府工作报告》) is part of a name."""
+    return [m.span() for m in _TITLE.finditer(text)] if "《" in text else []
+
+
+def _in_title(cand: Candidate, titles: list[tuple[int, int]]) -> bool:
+    """True when the candidate lies inside one of the 《…》 spans."""
+    return any(a < cand.start and cand.end < b for a, b in titles)
+
+
+def not_a_time(text: str, start: int, end: int) -> bool:
+    """True when a time-looking span [start, end) of ``text`` is part of a number or a name, not a time:
+    the year of 公告2025年第5号, the 5号 of 第5号, the 12日 of 12日战争 (the 12-day war).
+
+    Args:
+        text: the text the span indexes.
+        start: span start.
+        end: span end.
+
+    Returns:
+        True when the span must not be read as a time.
+    """
+    span = text[start:end]
+    if span.endswith("年") and _NUMBERED.match(text, end):
+        return True
+    if span.endswith(("号", "期")) and (text[start - 1:start] == "第" or span.startswith("第")):
+        return True
+    return span.endswith(("日", "天")) and _WAR_NAME.match(text, end) is not None
+
+
+def _since(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Interval candidates for "X以来" (今年以来, 10月以来, 10日以来): from the start of X to the report."""
+    out = []
+    for cand in chosen:
+        if cand.type in _SINCE_TYPES and text.startswith("以来", cand.end):
+            end = cand.end + 2
+            out.append(Candidate(cand.start, end, text[cand.start:end], "since", {"inner": cand},
+                                 background=True, in_title=cand.in_title))
+    return out
 
 
 def _keep(text: str, cand: Candidate, chosen: list[Candidate]) -> bool:
@@ -222,5 +276,5 @@ def _ranges(text: str, chosen: list[Candidate]) -> list[Candidate]:
         if between in CONNECTORS and left.type in _DATEISH and right.type in _DATEISH:
             right.range_end = True
             out.append(Candidate(left.start, right.end, text[left.start:right.end], "range",
-                                 {"left": left, "right": right}))
+                                 {"left": left, "right": right}, in_title=left.in_title))
     return out

@@ -8,9 +8,12 @@ Rules, in the order a reader applies them (docs/TIME.md has the full list):
 - a bare day (23日) takes the month of the preceding dated expression in the paragraph when that moves forward
   and does not put it after publication without a future cue; else it is the most recent such day on or before
   publication (the nearest one, past or future, with a future cue or as the end of a range);
-- 当天/当日/同日/此前/次日 count from the last day resolved in the paragraph, else from the most recent explicit day
-  before them in the same section (across paragraph breaks, not across a heading), else from the article's main
-  date (its first dated day in the opening paragraphs), else from publication;
+- 当天/当日/同日/同一天/此前/次日 count from the last day resolved in the paragraph, else from the most recent explicit
+  day before them in the text (across paragraph breaks and headings; a background day such as 此前于2月27日 or
+  13日……以来 does not count), else from the article's main date (its first dated day in the opening
+  paragraphs), else from publication;
+- "X以来" (今年以来, 10月以来, 10日以来) is also an interval from the start of X to publication, beside X itself;
+- no date inside a 《…》 title, in a document number (公告2025年第5号) or a war's name (12日战争);
 - 昨天/明天/下周/下个月/上周三 inside a clause governed by a dated speech verb ("X 5日在白宫对记者说，他认为下周……")
   count from the day the words were said; elsewhere they, 去年 and X年前 count from publication; vague words (近日, 近期, 目前) are intervals ending at
   publication with precision "vague"; month and year parts (12月初, 11月底, 年底) are intervals;
@@ -65,10 +68,11 @@ class Context:
             self.last_day = self.last_month = self.last_year = self.floor = None
 
     def enter_section(self, index: int) -> None:
-        """A heading starts a new story line: the day carried across paragraphs is forgotten."""
+        """A heading starts a new paragraph group, not a new timeline: a news item's sub-headings
+        ("联合国安理会就……举行紧急会议") continue the same days, so 同一天 right after one still points back to the
+        last explicit day before it (background days, 此前于2月27日 or 13日……以来, never set it)."""
         if index != self.section:
             self.section = index
-            self.recent_day = None
 
     def note_day(self, start: int, end: int, day: dt.date) -> None:
         """Record an explicit day written at [start, end) (a date, a bare day, 昨天)."""
@@ -695,6 +699,22 @@ class Resolver:
         ctx.floor = dt.date(end_year, last, 1)
         return Resolved(f"{year:04d}-{first:02d}/{end_year:04d}-{last:02d}", "interval", "month", anchor,
                         f"months {first}-{last}; {why}")
+
+    def _r_since(self, cand: Candidate, ctx: Context, text: str) -> Resolved:
+        """今年以来, 10月以来, 10日以来: from the first day of what the inner expression names to publication."""
+        inner = ctx.seen.get(id(cand.fields["inner"]))
+        if not inner or not inner.value or inner.kind == "duration":
+            raise Unresolved("the expression before 以来 is unresolved")
+        pub = self.need_pub(ctx)
+        first = inner.value.split("/")[0]
+        parts = first.split("-")
+        try:
+            a = dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+        except (ValueError, IndexError) as exc:
+            raise Unresolved(f"cannot read {first!r}") from exc
+        if a > pub:
+            raise Unresolved(f"{cand.text}: starts after publication")
+        return Resolved(interval(a, pub), "interval", "interval", pub, f"since {first}, up to publication")
 
     def _r_range(self, cand: Candidate, ctx: Context, text: str) -> Resolved:
         left = ctx.seen.get(id(cand.fields["left"]))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from jishi.document import Document, TimeExpr
 from jishi.pipeline import register
-from jishi.time.extract import Candidate, build_patterns, find_candidates
+from jishi.time.extract import Candidate, build_patterns, find_candidates, not_a_time
 from jishi.time.knowledge import DATA_DIR, TimeKnowledge, load_knowledge
 from jishi.time.published import determine_published, parse_iso_day
 from jishi.time.resolve import Context, Resolved, Resolver, Unresolved, jionlp_resolve
@@ -43,18 +43,25 @@ def _lac_candidates(doc: Document, taken: list[Candidate]) -> list[Candidate]:
     for start, end, text in sorted(pieces):
         if (start, end) in seen or any(start < b and a < end for a, b in spans):
             continue
+        if not_a_time(doc.text, start, end):
+            continue  # 公告2025年第5号, 12日战争: a number or a name
         seen.add((start, end))
         out.append(Candidate(start, end, text, "lac"))
     return out
 
 
 def _to_expr(cand: Candidate, res: Resolved | None, reason: str | None) -> TimeExpr:
+    """The TimeExpr of a candidate; one inside a 《…》 title keeps its value with kind "name" (it names a
+    document or a show, 《2024年春节联欢晚会》, and dates no event of the story)."""
     text = cand.text
     if res is None:
         return TimeExpr(text, cand.start, cand.end, None, kind="date", precision=None, anchor=None, reason=reason)
     why = res.reason + ("; 当地时间 (local time)" if cand.local_time else "")
     anchor = res.anchor.isoformat() if isinstance(res.anchor, dt.date) else None
-    return TimeExpr(text, cand.start, cand.end, res.value, kind=res.kind, precision=res.precision, anchor=anchor,
+    kind = res.kind
+    if cand.in_title and kind != "duration":
+        kind, why = "name", why + "; inside a 《…》 title: part of a name, not a date of the story"
+    return TimeExpr(text, cand.start, cand.end, res.value, kind=kind, precision=res.precision, anchor=anchor,
                     reason=why)
 
 
@@ -89,7 +96,8 @@ def normalize_times(doc: Document, *, knowledge: TimeKnowledge | None = None, us
     cands += _lac_candidates(doc, cands)
     cands.sort(key=lambda c: (c.start, c.type == "range"))
     # ranges are resolved after their two ends
-    order = [c for c in cands if c.type != "range"] + [c for c in cands if c.type == "range"]
+    # ranges and "X以来" intervals are resolved after the expressions they are made of
+    order = [c for c in cands if c.type not in ("range", "since")] + [c for c in cands if c.type in ("range", "since")]
     out: dict[int, TimeExpr] = {}
     section_starts = sorted(s.start for s in doc.sections)
     for cand in order:
@@ -100,9 +108,9 @@ def normalize_times(doc: Document, *, knowledge: TimeKnowledge | None = None, us
         expr = _resolve_one(resolver, cand, ctx, analysis, use_jionlp)
         if cand.background:  # 2023年10月7日以来 sets no context for the 20日 that follows
             ctx.last_day, ctx.last_month, ctx.last_year = state
-        if expr is None:
-            continue
-        if (cand.type in _EXPLICIT_DAY_TYPES and not cand.background and cand.type != "range"
+        if expr is None or (cand.type == "since" and expr.value is None):
+            continue  # an unresolved "X以来" adds nothing to its X
+        if (cand.type in _EXPLICIT_DAY_TYPES and not cand.background
                 and expr.precision == "day" and expr.value):
             ctx.note_day(cand.start, cand.end, dt.date.fromisoformat(expr.value))
         if (ctx.main_date is None and para < _MAIN_DATE_PARAGRAPHS and cand.type in ("date", "numeric")

@@ -340,7 +340,7 @@ def test_patterns_dateline_outlet_is_no_actor(build: Callable[..., Document]) ->
 
 
 def test_patterns_topic_phrase_ends_at_the_main_verb(build: Callable[..., Document]) -> None:
-    doc = build("巴基斯坦外交部3日召见印度驻巴基斯坦高级专员公署临时代办，就印军违反停火行为提出强烈抗议。")
+    doc = build("巴基斯坦外交部3日召见印度驻巴基斯坦高级专员公署临时代办，就印军越界行为提出强烈抗议。")
     [protest] = doc.events
     assert _countries(doc, protest.source) == {"PAK"} and _countries(doc, protest.target) == {"IND"}
 

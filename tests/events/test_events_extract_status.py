@@ -16,7 +16,7 @@ from jishi.events import EventStage
     ("威特科夫预计将与普京会面。", "planned"),
     ("一名男子企图刺杀该国总统。", "attempted"),
     ("据新华社报道，以军空袭了加沙南部城市。", "claimed"),
-    ("如果伊朗继续推进核计划，以色列将对其发动打击。", "hypothetical"),
+    ("如果伊朗继续推进核计划，以色列可能对其发动打击。", "hypothetical"),  # with 将 it is a threat (round2)
     ("伊朗否认袭击了以色列船只。", "denied"),
 ])
 def test_extract_status_cues(make_doc: Callable[..., Document], text: str, status: str) -> None:

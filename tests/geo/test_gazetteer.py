@@ -150,7 +150,8 @@ def test_gazetteer_find_common_words_are_not_places(gaz, text):
 def test_gazetteer_find_weak_names_need_a_suffix_without_tokens(gaz):
     text = "江西省新余市渝水区一小区发生火灾。"
     assert [(text[s:e], p.country) for s, e, p in gaz.find(text)] == [("江西省", "CHN"), ("新余市", "CHN")]
-    assert gaz.find("赞比亚首都卢萨卡举行春节庙会。")[-1][2].id == "geo:ZMB"  # 卢萨卡 needs a LOC tag
+    # 基特韦 is known from GeoNames only (卢萨卡, a capital, is hand-typed since round 2): it needs a LOC tag
+    assert gaz.find("赞比亚城市基特韦举行春节庙会。")[-1][2].id == "geo:ZMB"
 
 
 def test_gazetteer_context_country_chooses_among_namesakes(gaz):

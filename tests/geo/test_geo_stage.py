@@ -79,13 +79,13 @@ def test_geo_stage_short_name_needs_token_boundaries(stage):
 
 
 def test_geo_stage_weak_city_needs_loc_tag(stage):
-    text = "赞比亚首都卢萨卡举行春节庙会。"
+    text = "赞比亚城市基特韦举行春节庙会。"  # 基特韦: a GeoNames-only name (卢萨卡 is hand-typed since round 2)
     assert set(_places(stage, _doc(text))) == {"geo:ZMB"}
-    words = [("赞比亚", "LOC"), ("首都", "n"), ("卢萨卡", "LOC"), ("举行", "v"), ("春节", "TIME"),
+    words = [("赞比亚", "LOC"), ("城市", "n"), ("基特韦", "LOC"), ("举行", "v"), ("春节", "TIME"),
              ("庙会", "n"), ("。", "w")]
     places = _places(stage, _doc(text, words))
-    lusaka = [pid for pid in places if pid.startswith("geonames:")]
-    assert len(lusaka) == 1 and places[lusaka[0]] == ["卢萨卡"]
+    kitwe = [pid for pid in places if pid.startswith("geonames:")]
+    assert len(kitwe) == 1 and places[kitwe[0]] == ["基特韦"]
 
 
 def test_geo_stage_no_place_inside_a_person_name(stage):
