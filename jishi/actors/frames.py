@@ -12,6 +12,7 @@ The word lists live in ``jishi/data/actors/frames.tsv``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -132,8 +133,7 @@ def in_place_frame(text: str, tokens: list[Token], k: int, words: FrameWords) ->
     """
     tok = tokens[k]
     after = text[tok.end:tok.end + 4]
-    if after.startswith("”"):
-        after = after[1:]
+    after = after.removeprefix("”")
     if after.startswith(words.head_after):
         return True
     if k == 0 or tokens[k - 1].text not in words.locative:
@@ -146,7 +146,7 @@ def in_place_frame(text: str, tokens: list[Token], k: int, words: FrameWords) ->
     return nxt is None or nxt.tag in ("f", "w") or after.startswith(words.place_next)
 
 
-def led_by_names(text: str, title_end_at: callable) -> list[tuple[int, int]]:
+def led_by_names(text: str, title_end_at: Callable[[str, int], int]) -> list[tuple[int, int]]:
     """Names inside ``由<state><title><name>率领的`` (由塞拉利昂总统比奥率领的调解团).
 
     Args:

@@ -38,8 +38,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jishi.actors.kb import Entry, KnowledgeBase, Suffix, normalize_text
 from jishi.actors import frames as round2
+from jishi.actors.kb import Entry, KnowledgeBase, Suffix, normalize_text
 from jishi.document import Actor, Document, Mention, Sentence, Token
 from jishi.pipeline import register
 

@@ -97,6 +97,11 @@ def load_round2_cues() -> Round2Cues:
         raise KnowledgeError(f"round2.yaml: bad or missing entry ({exc})", path=str(path)) from exc
 
 
+def _clause_start(text: str, c: Candidate) -> int:
+    """Start offset of the clause holding the candidate's trigger."""
+    return _clause_bounds(text, c.sent_start, c.sent_end, c.start, c.end)[0]
+
+
 def _clause_bounds(text: str, sent_start: int, sent_end: int, ts: int, te: int) -> tuple[int, int]:
     """The clause around ``[ts, te)``: from after the last clause stop before it to the next one after it."""
     cs = sent_start
@@ -160,7 +165,9 @@ class Round2Rules:
                 self._embedded_act(c, text, view, pre, cs)
             if c.type not in self.cues.reference_keep_types:
                 self._named_incident(c, text, view, pre, cs, ce)
-            if c.type in self.cues.passive_types:
+            if c.type == "ASSAULT" and trig.endswith("射向"):
+                self._launch_roles(c, text, view, ce)
+            elif c.type in self.cues.passive_types:
                 self._passive(c, text, view, cs)
                 self._place_not_agent(c, text, view)
             self._conditional_threat(c, text, view, cs)
@@ -186,18 +193,25 @@ class Round2Rules:
         """``发动政变，接管政权``: two triggers of one type and mode whose sources share a country in one
         sentence tell one event; the later one becomes a reference (evidence of the first). Threats merge
         whatever their mode (警告说，如果…，X将对Y发动打击 is one threat)."""
-        seen: list[Candidate] = []
+        seen: list[tuple[Candidate, int]] = []
         for c in cands:
             if c.reference or c.negated:
                 continue
             src = view.countries(c.source)
-            for o in seen:
-                if o.sent == c.sent and o.type == c.type and (c.type == "THREATEN" or c.mode is not None and o.mode == c.mode) \
-                        and src and src & view.countries(o.source) and c.type != "CONSULT":
+            cs = _clause_start(view.doc.text, c)
+            for o, ocs in seen:
+                if o.sent != c.sent or o.type != c.type or c.type == "CONSULT" or not (src & view.countries(o.source)):
+                    continue
+                same_mode = c.mode is not None and o.mode == c.mode
+                # one clause, compatible modes and targets: 伊斯兰革命卫队…伊朗…发动袭击 told twice
+                tgt_c, tgt_o = view.countries(c.target), view.countries(o.target)
+                one_clause = ocs == cs and (None in (c.mode, o.mode) or c.mode == o.mode) and \
+                    (tgt_c & tgt_o or not (tgt_c or tgt_o))
+                if c.type == "THREATEN" or same_mode or one_clause:
                     c.reference = True
                     break
             else:
-                seen.append(c)
+                seen.append((c, cs))
 
     def _embedded_act(self, c: Candidate, text: str, view: ActorView, pre: str, cs: int) -> None:
         """A trigger in the object of 谴责/呼吁/停止…: its agent is the actor named after the embedding verb
@@ -232,6 +246,21 @@ class Round2Rules:
         agents = _ids(view.in_range(cs + k + 1, c.start))
         c.source = agents
         c.target = [i for i in c.target if i not in agents]
+
+    @staticmethod
+    def _launch_roles(c: Candidate, text: str, view: ActorView, ce: int) -> None:
+        """``火箭弹从X境内射向Y``: X (the origin) is the source side, Y (the destination) the target."""
+        k = text.find("从", c.start, c.end)
+        origin = _ids(view.in_range(k + 1, c.end)) if k >= 0 else []
+        dest = _ids(view.in_range(c.end, ce))
+        if not dest:
+            dest = [view.state_id(p.country) for _, _, p in view.places_in(c.end, ce) if p.country][:1]
+        if origin:
+            c.source = origin
+        if dest:
+            c.target = [i for i in dest if i not in origin]
+        elif origin:
+            c.target = [i for i in c.target if i not in origin]
 
     @staticmethod
     def _topic_not_participant(c: Candidate, text: str, view: ActorView, cs: int) -> None:

@@ -193,7 +193,7 @@ def find_candidates(text: str, patterns: list[tuple[str, re.Pattern[str]]], kb: 
         if cand.start >= last_end:
             chosen.append(cand)
             last_end = cand.end
-    titles = _title_spans(norm)
+    titles = title_spans(norm)
     chosen = [c for c in chosen if _keep(norm, c, chosen) and not not_a_time(norm, c.start, c.end)]
     for prev, cand in zip([None, *chosen], chosen):
         cand.local_time = norm[max(0, cand.start - 4):cand.start] == "当地时间"
@@ -214,8 +214,15 @@ _PLUPERFECT = ("此前", "此前于", "曾于", "早在", "曾在")
 _SINCE_TYPES = {"date", "numeric", "relday", "holiday", "yearpart", "monthpart", "quarter", "anaday"}
 
 
-def _title_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of 《…》 titles: a date inside a title (《2024年政府工作报告》) is part of a name."""
+def title_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of 《…》 titles: a date inside a title (《2024年政府工作报告》) is part of a name.
+
+    Args:
+        text: the analysis text.
+
+    Returns:
+        [start, end) spans of the titles, brackets included.
+    """
     return [m.span() for m in _TITLE.finditer(text)] if "《" in text else []
 
 

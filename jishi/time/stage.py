@@ -9,7 +9,13 @@ from pathlib import Path
 
 from jishi.document import Document, TimeExpr
 from jishi.pipeline import register
-from jishi.time.extract import Candidate, build_patterns, find_candidates, not_a_time
+from jishi.time.extract import (
+    Candidate,
+    build_patterns,
+    find_candidates,
+    not_a_time,
+    title_spans,
+)
 from jishi.time.knowledge import DATA_DIR, TimeKnowledge, load_knowledge
 from jishi.time.published import determine_published, parse_iso_day
 from jishi.time.resolve import Context, Resolved, Resolver, Unresolved, jionlp_resolve
@@ -36,6 +42,8 @@ def _paragraph_starts(doc: Document, text: str) -> list[int]:
 def _lac_candidates(doc: Document, taken: list[Candidate]) -> list[Candidate]:
     """LAC TIME tokens and entities that the grammar did not cover, left to jionlp."""
     spans = [(c.start, c.end) for c in taken]
+    analysis = doc.analysis_text if doc.analysis_text and len(doc.analysis_text) == len(doc.text) else doc.text
+    titles = title_spans(analysis)
     seen: set[tuple[int, int]] = set()
     out = []
     pieces = [(t.start, t.end, t.text) for s in doc.sentences for t in s.tokens if t.tag == "TIME"]
@@ -43,10 +51,12 @@ def _lac_candidates(doc: Document, taken: list[Candidate]) -> list[Candidate]:
     for start, end, text in sorted(pieces):
         if (start, end) in seen or any(start < b and a < end for a, b in spans):
             continue
-        if not_a_time(doc.text, start, end):
+        if not_a_time(analysis, start, end):
             continue  # 公告2025年第5号, 12日战争: a number or a name
         seen.add((start, end))
-        out.append(Candidate(start, end, text, "lac"))
+        cand = Candidate(start, end, text, "lac")
+        cand.in_title = cand.background = any(a < start and end < b for a, b in titles)
+        out.append(cand)
     return out
 
 

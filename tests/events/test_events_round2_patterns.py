@@ -361,3 +361,31 @@ def test_round2_topic_of_an_emergency_meeting_is_no_participant(build: Callable[
 def test_round2_meeting_clause_without_partner_stays_a_reference(build: Callable[..., Document]) -> None:
     doc = build("法国外长在同大家会见时表示，对话很重要。")
     assert not _of(doc, "CONSULT")
+
+
+def test_round2_rockets_fired_from_a_country_towards_another(build: Callable[..., Document]) -> None:
+    doc = build("当天晚上约有30枚火箭弹从叙利亚境内射向以色列北部地区。")
+    [ev] = _of(doc, "ASSAULT")
+    assert _countries(doc, ev.source) == {"SYR"} and _countries(doc, ev.target) == {"ISR"}
+
+
+def test_round2_threat_inside_a_direct_quote_with_trailing_speaker(build: Callable[..., Document]) -> None:
+    doc = build("“伊朗将采取必要措施，坚决维护自身安全，”伊朗外交部发言人说。")
+    [ev] = _of(doc, "THREATEN")
+    assert _countries(doc, ev.source) == {"IRN"}
+
+
+def test_round2_attack_word_inside_a_quote_stays_out(build: Callable[..., Document]) -> None:
+    doc = build("“以色列正在对加沙发动袭击，”伊朗外交部发言人说。")
+    assert not _of(doc, "ASSAULT")
+
+
+def test_round2_same_clause_attack_told_by_two_actors_of_one_country_is_one_event(
+        build: Callable[..., Document]) -> None:
+    doc = build("以军和以色列空军当天对加沙发动空袭和炮击。")
+    assert len(_of(doc, "ASSAULT")) == 1
+
+
+def test_round2_two_measures_in_one_clause_stay_apart(build: Callable[..., Document]) -> None:
+    doc = build("马里军方宣布关闭边境并实行宵禁。")
+    assert sorted(e.cameo for e in _of(doc, "COERCE")) == ["1723", "172"]
