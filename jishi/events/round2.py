@@ -170,6 +170,8 @@ class Round2Rules:
             elif c.type in self.cues.passive_types:
                 self._passive(c, text, view, cs)
                 self._place_not_agent(c, text, view)
+            if c.type == "RETREAT" and pre.endswith("被") and any(f in pre for f in self.cues.future_markers):
+                self._forced_future(c, text, view, frames, cs)
             self._conditional_threat(c, text, view, cs)
             if c.type == "CONSULT" and c.source:
                 self._topic_not_participant(c, text, view, cs)
@@ -329,6 +331,16 @@ class Round2Rules:
                 continue
             keep.append(i)
         c.source = keep
+
+    def _forced_future(self, c: Candidate, text: str, view: ActorView, frames: list[SpeechFrame],
+                       cs: int) -> None:
+        """``X表示，哈马斯将被解除武装``: what the speaker says will be done to the patient is a threat."""
+        speaker = self._speaker(c, text, view, frames, cs)
+        patients = _ids(view.in_range(cs, c.start))
+        c.type, c.mode, c.cameo = "THREATEN", "force", "138"
+        c.source = speaker
+        c.target = [i for i in patients if i not in speaker] or [i for i in c.target if i not in speaker]
+        c.status = "claimed"
 
     def _conditional_threat(self, c: Candidate, text: str, view: ActorView, cs: int) -> None:
         """``如果P，X将Q`` with Q punitive: X threatens (the subject of P is the target)."""

@@ -382,10 +382,23 @@ def test_round2_attack_word_inside_a_quote_stays_out(build: Callable[..., Docume
 
 def test_round2_same_clause_attack_told_by_two_actors_of_one_country_is_one_event(
         build: Callable[..., Document]) -> None:
-    doc = build("以军和以色列空军当天对加沙发动空袭和炮击。")
+    doc = build("以军和以色列空军当天对加沙发动袭击和轰炸。")
     assert len(_of(doc, "ASSAULT")) == 1
 
 
 def test_round2_two_measures_in_one_clause_stay_apart(build: Callable[..., Document]) -> None:
     doc = build("马里军方宣布关闭边境并实行宵禁。")
-    assert sorted(e.cameo for e in _of(doc, "COERCE")) == ["1723", "172"]
+    assert sorted(e.cameo for e in _of(doc, "COERCE")) == ["172", "1723"]
+
+
+def test_round2_future_forced_disarmament_is_the_speakers_threat(build: Callable[..., Document]) -> None:
+    doc = build("以色列国防部长表示，胡塞武装将被解除武装。")
+    assert not _of(doc, "RETREAT")
+    [ev] = _of(doc, "THREATEN")
+    assert _countries(doc, ev.source) == {"ISR"} and _countries(doc, ev.target) == {"YEM"}
+
+
+def test_round2_captured_settlements_are_occupation(build: Callable[..., Document]) -> None:
+    doc = build("俄方称，俄军本周控制了乌克兰东部的3个居民点。")
+    [ev] = _of(doc, "ASSAULT")
+    assert ev.mode == "occupy"
