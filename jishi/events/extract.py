@@ -26,8 +26,8 @@ from jishi.events.actorview import ActorSpan, ActorView
 from jishi.events.cues import Cues
 from jishi.events.ontology import load_ontology
 from jishi.events.lexicon import TriggerEntry, TriggerLexicon, TriggerMatch
-from jishi.events.quotes import SpeechFrame
 from jishi.events.quoted_acts import speech_act_in_direct_quote
+from jishi.events.quotes import SpeechFrame
 from jishi.events.spans import Clause, QuoteIndex, clause_at, clauses_of, tokens_in
 
 log = logging.getLogger(__name__)

@@ -24,7 +24,7 @@ import yaml
 
 from jishi.document import Document
 from jishi.errors import KnowledgeError
-from jishi.events.actorview import ActorView, ActorSpan
+from jishi.events.actorview import ActorSpan, ActorView
 from jishi.events.extract import Candidate
 from jishi.events.ontology import DATA_DIR
 from jishi.events.quotes import SpeechFrame
@@ -56,6 +56,7 @@ class Round2Cues:
     location_suffixes: tuple[str, ...]
     incident_nouns: tuple[str, ...]
     flight_words: tuple[str, ...]
+    seizure_triggers: frozenset[str]
 
 
 def load_round2_cues() -> Round2Cues:
@@ -92,6 +93,7 @@ def load_round2_cues() -> Round2Cues:
             location_suffixes=tuple(raw["location_suffixes"]),
             incident_nouns=tuple(raw["incident_nouns"]),
             flight_words=tuple(raw["flight_words"]),
+            seizure_triggers=frozenset(raw["seizure_triggers"]),
         )
     except (KeyError, TypeError, IndexError) as exc:
         raise KnowledgeError(f"round2.yaml: bad or missing entry ({exc})", path=str(path)) from exc
@@ -142,16 +144,19 @@ class Round2Rules:
         """
         text = doc.text
         out: list[Candidate] = []
+        by_sent: dict[int, list[Candidate]] = {}
+        for c in cands:
+            by_sent.setdefault(c.sent, []).append(c)
         for c in cands:
             cs, ce = _clause_bounds(text, c.sent_start, c.sent_end, c.start, c.end)
             pre = text[cs:c.start]
             trig = c.entry.trigger
-            if any(m in pre for m in self.cues.result_markers) or "被炸" in text[max(cs, c.start - 1):c.end]:
+            if any(m in pre for m in self.cues.result_markers) or "炸出" in text[c.start:c.end + 1]:
                 continue  # 袭击造成多座房屋被炸毁: a consequence, not a new event
             if trig == "威胁" and text.startswith(self.cues.endanger_after, c.end):
                 continue  # 威胁到地区和平: "endangers", not a threat
             if trig in self.cues.blame_triggers:
-                if not self._blame(c, text, view, frames, cands):
+                if not self._blame(c, text, view, frames, by_sent):
                     continue
                 out.append(c)
                 continue
@@ -175,6 +180,9 @@ class Round2Rules:
             self._conditional_threat(c, text, view, cs)
             if c.type == "CONSULT" and c.source:
                 self._topic_not_participant(c, text, view, cs)
+            if c.mode == "seize" and trig in self.cues.seizure_triggers:
+                states = sorted(view.countries(c.source))
+                c.target = [view.state_id(states[0])] if len(states) == 1 and len(states[0]) == 3 else []
             if c.type in ("ASSAULT", "THREATEN") and not c.target:
                 self._place_target(c, text, view, cs, ce)
             if c.type == "CONSULT" and trig == "抵达" and \
@@ -196,9 +204,12 @@ class Round2Rules:
         sentence tell one event; the later one becomes a reference (evidence of the first). Threats merge
         whatever their mode (警告说，如果…，X将对Y发动打击 is one threat)."""
         seen: list[tuple[Candidate, int]] = []
+        sent = None
         for c in cands:
             if c.reference or c.negated:
                 continue
+            if c.sent != sent:
+                seen, sent = [], c.sent  # candidates come in text order: compare within a sentence only
             src = view.countries(c.source)
             cs = _clause_start(view.doc.text, c)
             for o, ocs in seen:
@@ -359,10 +370,10 @@ class Round2Rules:
             c.target = [i for i in subj if i not in c.source]
 
     def _blame(self, c: Candidate, text: str, view: ActorView, frames: list[SpeechFrame],
-               cands: list[Candidate]) -> bool:
+               cands: dict[int, list[Candidate]]) -> bool:
         """A blame predicate: ACCUSE by the speaker against the blamed subject (False: drop it)."""
         if any(o is not c and o.type == "ACCUSE" and o.entry.trigger not in self.cues.blame_triggers
-               and o.sent_start == c.sent_start and o.end <= c.start for o in cands):
+               and o.end <= c.start for o in cands.get(c.sent, ())):
             return False  # 伊朗指责美国违反了核协议: the content of an accusation already coded
         cs, _ = _clause_bounds(text, c.sent_start, c.sent_end, c.start, c.end)
         speaker = self._speaker(c, text, view, frames, cs)

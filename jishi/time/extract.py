@@ -85,7 +85,7 @@ def build_patterns(kb: TimeKnowledge) -> list[tuple[str, re.Pattern[str]]]:
         ("monthrange", rf"(?=[{digits}{lead_year}])(?:(?P<y>{YEAR4})年|(?P<yrel>{yrel}))?(?<![月0-9])(?P<m1>{MONTH})月?(?:——|—|-|－|~|～|至|到)"
                        rf"(?P<m2>{MONTH})月份?(?![0-9一二三四五六七八九十廿卅]+[日号])"),
         ("date", rf"(?P<m>{MONTH})月份?(?:(?P<d>{DAY})[日号])?(?P<mpart>{MONTH_PART})?"),
-        ("date", r"(?P<d>3[01]|[12][0-9]|0?[1-9])日(?![元圆本]|内(?!瓦)|战争|战役|之战)"),  # 12日战争: the 12-day war
+        ("date", r"(?P<d>3[01]|[12][0-9]|0?[1-9])日(?![元圆本]|内(?!瓦)|以内|之内|战争|战役|之战)"),  # 12日战争: the 12-day war
         ("date", rf"(?<=[至到—])(?P<d>{DAY})号"),
         ("quarter", r"(?P<which>上|下|本|这)个?季度(?P<qpart>初|末)?"),
         ("quarter", r"(?P<q>第?[一二三四1-4]|首)季度(?P<qpart>初|末)?"),
@@ -109,7 +109,7 @@ def build_patterns(kb: TimeKnowledge) -> list[tuple[str, re.Pattern[str]]]:
                      r"(?:多|余)?)(?P<ge>个)?(?P<half>多|半)?(?P<unit>小时|钟头|分钟|秒钟|天|周(?![年岁])|星期|"
                      r"(?<=个)月|(?<=个[多半])月|年(?![代级度轻龄初底末中])|(?<=个)世纪)(?P<post>多|半)?"
                      r"(?P<within>内|以来|来)?"),
-        ("duration", rf"(?P<n>[0-9]{{1,3}}|[{CN_NUM}]+)日(?P<within>内)(?!瓦)"),
+        ("duration", rf"(?P<n>[0-9]{{1,3}}|[{CN_NUM}]+)日(?P<within>以内|之内|内)(?!瓦)"),
         ("decade", rf"(?=[{digits}上])(?P<cent>上|(?:[12][0-9]|十九|二十|二十一)世纪)?"
                    r"(?P<dec>[1-9]0|[一二三四五六七八九]十)"
                    r"年代(?P<part>初|末|中期|前期|后期|中后期)?"),
@@ -195,6 +195,7 @@ def find_candidates(text: str, patterns: list[tuple[str, re.Pattern[str]]], kb: 
             last_end = cand.end
     titles = title_spans(norm)
     chosen = [c for c in chosen if _keep(norm, c, chosen) and not not_a_time(norm, c.start, c.end)]
+    _attach_suffixes(text, norm, chosen, kb)
     for prev, cand in zip([None, *chosen], chosen):
         cand.local_time = norm[max(0, cand.start - 4):cand.start] == "当地时间"
         cand.apposition = prev is not None and norm[prev.end:cand.start] in ("（", "(")
@@ -203,6 +204,60 @@ def find_candidates(text: str, patterns: list[tuple[str, re.Pattern[str]]], kb: 
         cand.in_title = _in_title(cand, titles)
         cand.background = cand.background or cand.in_title
     return chosen + _ranges(norm, chosen) + _since(norm, chosen)
+
+
+# candidates that name one day (or a span of days) and so may take a part-of-day suffix: 13日晚, 次日凌晨
+_DAY_PART_TYPES = {"date", "numeric", "relday", "anaday", "weekday", "dayrange", "week"}
+# candidates that a postposition (内, 以内, 前, 之前) may close: 本周内, 月底前, 三天以内, 周五之前
+_POSTPOSITION_TYPES = {"date", "numeric", "week", "weekday", "monthpart", "yearpart", "quarter", "dayrange",
+                       "monthrange", "duration"}
+_DURATION_POSTPOSITIONS = ("以内", "之内", "内")  # 三天前 is "three days ago" (type ago), not a closed duration
+
+
+def _names_a_day(cand: Candidate) -> bool:
+    """True when the candidate is a single day or a span of days (not a month, a year or a week as a whole)."""
+    if cand.type in ("date", "numeric"):
+        return "d" in cand.fields and "mpart" not in cand.fields
+    if cand.type == "week":
+        return cand.fields.get("wd") not in (None, "末")
+    if cand.type == "anaday":
+        return cand.text not in ("此前", "当时")  # before/at the anchor, not a day of its own
+    return cand.type in _DAY_PART_TYPES
+
+
+def _suffix_at(norm: str, pos: int, words: dict[str, str], limit: int) -> str:
+    """The longest word of ``words`` written at ``pos`` that ends by ``limit`` and is not followed by one of
+    the characters that make it part of another word ("" when none)."""
+    for word in sorted(words, key=len, reverse=True):
+        end = pos + len(word)
+        if end <= limit and norm.startswith(word, pos):
+            after = norm[end:end + 1]
+            if not (after and after in words[word]):
+                return word
+    return ""
+
+
+def _attach_suffixes(text: str, norm: str, chosen: list[Candidate], kb: TimeKnowledge) -> None:
+    """Extend candidates over the words that belong to the expression as written: a part of day after a day
+    (13日晚, 8日凌晨, 次日清晨, 当天晚些时候) and a closing postposition (本周内, 三天以内, 月底前, 周五之前). The
+    value is unchanged; the word the expression was read from stays in ``fields["word"]``."""
+    for i, cand in enumerate(chosen):
+        limit = chosen[i + 1].start if i + 1 < len(chosen) else len(norm)
+        suffix = ""
+        if kb.day_parts and _names_a_day(cand):
+            suffix = _suffix_at(norm, cand.end, kb.day_parts, limit)
+        if not suffix and kb.postpositions and cand.type in _POSTPOSITION_TYPES:
+            if cand.type == "duration":
+                if "within" not in cand.fields:
+                    words = {w: kb.postpositions[w] for w in _DURATION_POSTPOSITIONS if w in kb.postpositions}
+                    suffix = _suffix_at(norm, cand.end, words, limit)
+            else:
+                suffix = _suffix_at(norm, cand.end, kb.postpositions, limit)
+        if suffix:
+            cand.fields.setdefault("word", cand.text)
+            cand.fields["suffix"] = suffix
+            cand.end += len(suffix)
+            cand.text = text[cand.start:cand.end]
 
 
 _WAR_NAME = re.compile(r"战争|战役|之战")

@@ -44,6 +44,8 @@ class TimeKnowledge:
     holidays: dict[str, Holiday]
     lunar: dict[tuple[str, int], dt.date] = field(default_factory=dict)
     speech_verbs: tuple[str, ...] = ()
+    day_parts: dict[str, str] = field(default_factory=dict)  # part-of-day suffix -> characters it may not precede
+    postpositions: dict[str, str] = field(default_factory=dict)  # 内/以内/前 -> characters it may not precede
 
     def holiday_date(self, name: str, year: int) -> dt.date | None:
         """Date of holiday ``name`` in Gregorian ``year``.
@@ -151,6 +153,8 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> TimeKnowledge:
         holidays=holidays,
         lunar=lunar,
         speech_verbs=tuple(data.get("speech_verbs") or ()),
+        day_parts={str(k): str(v or "") for k, v in _mapping(data, "day_parts").items()},
+        postpositions={str(k): str(v or "") for k, v in _mapping(data, "postpositions").items()},
     )
     for holiday in holidays.values():  # fail at load time, not on the first article that names it
         knowledge.holiday_date(holiday.name, 2025)

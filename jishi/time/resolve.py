@@ -53,6 +53,7 @@ class Context:
     published: dt.date | None
     main_date: dt.date | None = None
     paragraph: int = -1
+    paragraph_start: int = 0  # offset where the current paragraph starts
     last_day: dt.date | None = None  # last day resolved in the paragraph
     last_month: tuple[int, int] | None = None  # (year, month) of the last dated expression in the paragraph
     last_year: int | None = None  # last explicitly written year in the paragraph
@@ -62,9 +63,10 @@ class Context:
     recent_day: dt.date | None = None  # last explicit day in the section, across paragraphs
     day_spans: list[tuple[int, int, dt.date]] = field(default_factory=list)  # explicit days: (start, end, day)
 
-    def enter_paragraph(self, index: int) -> None:
+    def enter_paragraph(self, index: int, start: int = 0) -> None:
         if index != self.paragraph:
             self.paragraph = index
+            self.paragraph_start = start
             self.last_day = self.last_month = self.last_year = self.floor = None
 
     def enter_section(self, index: int) -> None:
@@ -142,7 +144,9 @@ class Resolver:
         left = max(text.rfind(ch, 0, cand.start) for ch in SENTENCE_BREAKS) + 1
         ends = [i for i in (text.find(ch, cand.end) for ch in SENTENCE_BREAKS) if i != -1]
         right = min(ends, default=len(text))
-        clause = text[left:cand.start] + " " + text[cand.end:right]
+        # a closing postposition read into the span (月底前, 周五之前) still counts as a cue (前完成)
+        after = cand.end - len(cand.fields.get("suffix", ""))
+        clause = text[left:cand.start] + " " + text[after:right]
         return any(cue in clause for cue in self.kb.future_cues)
 
     @staticmethod
@@ -431,15 +435,32 @@ class Resolver:
 
     def _r_relday(self, cand: Candidate, ctx: Context, text: str) -> Resolved:
         pub, why = self.relative_base(cand, ctx, text)
-        day = pub + dt.timedelta(days=self.kb.relative_days[cand.text])
-        return self._day(ctx, day, pub, f"{cand.text} from {why}")
+        word = cand.fields.get("word", cand.text)
+        day = pub + dt.timedelta(days=self.kb.relative_days[word])
+        return self._day(ctx, day, pub, f"{word} from {why}")
 
     def _r_anaday(self, cand: Candidate, ctx: Context, text: str) -> Resolved:
+        word = cand.fields.get("word", cand.text)
+        offset = self.kb.anaphoric_days[word]
         anchor, why = self.anchor_day(ctx)
-        day = anchor + dt.timedelta(days=self.kb.anaphoric_days[cand.text])
-        if cand.text in ("此前", "当时"):  # at or before the anchor: keep the anchor day, flag it vague
-            return Resolved(iso(day), "vague", "vague", anchor, f"{cand.text}: at or before {why}")
-        return self._day(ctx, day, anchor, f"{cand.text} from {why}")
+        if offset and self.continues_undated_sentence(ctx, text, cand):
+            # 冲突发生后，村民被迫撤离。外交部次日召见大使: the day after the event the paragraph tells, which it
+            # does not date itself, is counted from the article's main event, not from a day of another paragraph
+            anchor, why = ctx.main_date, "main date of the article (the paragraph's earlier sentences give no day)"
+        day = anchor + dt.timedelta(days=offset)
+        if word in ("此前", "当时"):  # at or before the anchor: keep the anchor day, flag it vague
+            return Resolved(iso(day), "vague", "vague", anchor, f"{word}: at or before {why}")
+        return self._day(ctx, day, anchor, f"{word} from {why}")
+
+    @staticmethod
+    def continues_undated_sentence(ctx: Context, text: str, cand: Candidate) -> bool:
+        """True when ``cand`` (次日, 翌日, 第二天) follows, in its own paragraph, a sentence that names no day
+        while the article has a main date: the event it counts from is the story's, not the last day of an
+        earlier paragraph. A paragraph that opens with 次日 continues the paragraph before (False)."""
+        if ctx.last_day is not None or ctx.main_date is None:
+            return False
+        before = text[ctx.paragraph_start:cand.start]
+        return any(ch in before for ch in "。！？；!?;")
 
     def _r_vague(self, cand: Candidate, ctx: Context, text: str) -> Resolved:
         pub = self.need_pub(ctx)

@@ -112,7 +112,7 @@ def normalize_times(doc: Document, *, knowledge: TimeKnowledge | None = None, us
     section_starts = sorted(s.start for s in doc.sections)
     for cand in order:
         para = bisect.bisect_right(starts, cand.start) - 1
-        ctx.enter_paragraph(para)
+        ctx.enter_paragraph(para, starts[para] if para >= 0 else 0)
         ctx.enter_section(bisect.bisect_right(section_starts, cand.start))
         state = (ctx.last_day, ctx.last_month, ctx.last_year)
         expr = _resolve_one(resolver, cand, ctx, analysis, use_jionlp)

@@ -128,3 +128,34 @@ def test_clean_byline_with_outlet_prefix_and_photo_credit_line() -> None:
     assert doc.text == "央视新闻客户端3月4日电伊朗外长4日表示，将继续谈判。\n阿曼外交大臣当天也发表了声明。"
     assert doc.captions == ["（新华社记者 韩冰 摄）"]
     assert [c["text"] for c in doc.meta["credit_lines"]] == ["（总台记者 韩冰）"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "body", "byline", "outlet"),
+    [
+        ("标题\n\n央视新闻消息（总台记者 李航）：当地时间9日，秘鲁总统签署法令。\n\n第二段写完了。",
+         "央视新闻消息：当地时间9日，秘鲁总统签署法令。", "（总台记者 李航）", "央视新闻"),
+        ("标题\n\n南方网消息（记者 陈立 通讯员 林海）近日，广州警方破获一起走私案。\n\n第二段写完了。",
+         "南方网消息近日，广州警方破获一起走私案。", "（记者 陈立 通讯员 林海）", "南方网"),
+        ("标题\n\n本报讯（记者 张明）5日，市政府召开防汛会议。\n\n第二段写完了。",
+         "本报讯5日，市政府召开防汛会议。", "（记者 张明）", "本报"),
+    ],
+)
+def test_clean_byline_after_any_dateline_opener_is_cut(raw: str, body: str, byline: str, outlet: str) -> None:
+    doc = _clean(raw)
+    assert doc.text.split("\n")[0] == body
+    assert [c["text"] for c in doc.meta["credit_lines"]] == [byline]
+    assert doc.meta["dateline_outlet"] == outlet
+    assert byline[1:-1].split()[-1] not in doc.text
+
+
+def test_clean_programme_name_after_xiaoxi_is_not_a_byline() -> None:
+    doc = _clean("标题\n\n央视网消息（新闻联播）：外交部长会见了来访的客人。")
+    assert doc.text.startswith("央视网消息（新闻联播）：")
+    assert "credit_lines" not in doc.meta
+
+
+def test_clean_ju_x_xiaoxi_in_body_is_not_a_dateline() -> None:
+    doc = _clean("标题\n\n据外交部消息，部长将于下周访问巴西。")
+    assert "dateline" not in doc.meta
+    assert doc.sentences[0].text == "据外交部消息，部长将于下周访问巴西。"

@@ -402,3 +402,19 @@ def test_round2_captured_settlements_are_occupation(build: Callable[..., Documen
     doc = build("俄方称，俄军本周控制了乌克兰东部的3个居民点。")
     [ev] = _of(doc, "ASSAULT")
     assert ev.mode == "occupy"
+
+
+def test_round2_coup_targets_the_militarys_own_state(build: Callable[..., Document]) -> None:
+    doc = build("马里军方26日发动政变。")
+    [ev] = _of(doc, "COERCE")
+    assert _countries(doc, ev.target) == {"MLI"}
+
+
+def test_round2_spokesman_reporting_an_attack_is_not_its_agent(build: Callable[..., Document]) -> None:
+    doc = build("博鲁阿尔特8日说，武装分子闯入居民区向民众开枪。")
+    assert all("person:boluarte" not in e.source for e in _of(doc, "ASSAULT"))
+
+
+def test_round2_crater_clause_adds_no_second_bombing(build: Callable[..., Document]) -> None:
+    doc = build("以军空袭加沙一处营地，地面被炸出一个大坑。")
+    assert len(_of(doc, "ASSAULT")) == 1
