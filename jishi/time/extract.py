@@ -46,6 +46,7 @@ class Candidate:
     apposition: bool = False  # written in brackets right after another time: 今天（11月11日）
     background: bool = False  # a "since" date (2023年10月7日以来): not the paragraph's narrative date
     in_title: bool = False  # inside a 《…》 title (《2024年政府工作报告》): part of a name, dates no event
+    head: bool = False  # the day or week that a longer expression extends (13日 of 13日晚, 本周 of 本周内)
 
 
 def _alt(words: list[str]) -> str:
@@ -195,7 +196,7 @@ def find_candidates(text: str, patterns: list[tuple[str, re.Pattern[str]]], kb: 
             last_end = cand.end
     titles = title_spans(norm)
     chosen = [c for c in chosen if _keep(norm, c, chosen) and not not_a_time(norm, c.start, c.end)]
-    _attach_suffixes(text, norm, chosen, kb)
+    heads = _attach_suffixes(text, norm, chosen, kb)
     for prev, cand in zip([None, *chosen], chosen):
         cand.local_time = norm[max(0, cand.start - 4):cand.start] == "当地时间"
         cand.apposition = prev is not None and norm[prev.end:cand.start] in ("（", "(")
@@ -203,7 +204,10 @@ def find_candidates(text: str, patterns: list[tuple[str, re.Pattern[str]]], kb: 
         cand.background = "以来" in clause or norm[max(0, cand.start - 3):cand.start].endswith(_PLUPERFECT)
         cand.in_title = _in_title(cand, titles)
         cand.background = cand.background or cand.in_title
-    return chosen + _ranges(norm, chosen) + _since(norm, chosen)
+    for head, whole in heads:  # the head is read where the whole expression stands
+        head.local_time, head.apposition = whole.local_time, whole.apposition
+        head.background, head.in_title = whole.background, whole.in_title
+    return chosen + _ranges(norm, chosen) + _since(norm, chosen) + [head for head, _ in heads]
 
 
 # candidates that name one day (or a span of days) and so may take a part-of-day suffix: 13日晚, 次日凌晨
@@ -226,9 +230,9 @@ def _names_a_day(cand: Candidate) -> bool:
 
 
 def _suffix_at(norm: str, pos: int, words: dict[str, str], limit: int) -> str:
-    """The longest word of ``words`` written at ``pos`` that ends by ``limit`` and is not followed by one of
-    the characters that make it part of another word ("" when none)."""
-    for word in sorted(words, key=len, reverse=True):
+    """The longest word of ``words`` (keys longest first) written at ``pos`` that ends by ``limit`` and is not
+    followed by one of the characters that make it part of another word ("" when none)."""
+    for word in words:
         end = pos + len(word)
         if end <= limit and norm.startswith(word, pos):
             after = norm[end:end + 1]
@@ -237,27 +241,43 @@ def _suffix_at(norm: str, pos: int, words: dict[str, str], limit: int) -> str:
     return ""
 
 
-def _attach_suffixes(text: str, norm: str, chosen: list[Candidate], kb: TimeKnowledge) -> None:
+def _attach_suffixes(text: str, norm: str, chosen: list[Candidate],
+                     kb: TimeKnowledge) -> list[tuple[Candidate, Candidate]]:
     """Extend candidates over the words that belong to the expression as written: a part of day after a day
     (13日晚, 8日凌晨, 次日清晨, 当天晚些时候) and a closing postposition (本周内, 三天以内, 月底前, 周五之前). The
-    value is unchanged; the word the expression was read from stays in ``fields["word"]``."""
+    value is unchanged; the word the expression was read from stays in ``fields["word"]``.
+
+    Returns:
+        (head, whole expression) pairs: the heads of the extended expressions (13日 in 13日晚, 本周 in 本周内) as candidates of their own, as a
+        range keeps its two ends: a reader (or a reference) that dates by the day alone still finds it.
+        A duration's 以内/之内 makes no head (三天内 was always one expression).
+    """
+    heads: list[tuple[Candidate, Candidate]] = []
+    day_parts = dict(sorted(kb.day_parts.items(), key=lambda kv: -len(kv[0])))
+    postpositions = dict(sorted(kb.postpositions.items(), key=lambda kv: -len(kv[0])))
+    within = {w: bad for w, bad in postpositions.items() if w in _DURATION_POSTPOSITIONS}
     for i, cand in enumerate(chosen):
         limit = chosen[i + 1].start if i + 1 < len(chosen) else len(norm)
         suffix = ""
-        if kb.day_parts and _names_a_day(cand):
-            suffix = _suffix_at(norm, cand.end, kb.day_parts, limit)
-        if not suffix and kb.postpositions and cand.type in _POSTPOSITION_TYPES:
+        if day_parts and _names_a_day(cand):
+            suffix = _suffix_at(norm, cand.end, day_parts, limit)
+        if not suffix and postpositions and cand.type in _POSTPOSITION_TYPES:
             if cand.type == "duration":
                 if "within" not in cand.fields:
-                    words = {w: kb.postpositions[w] for w in _DURATION_POSTPOSITIONS if w in kb.postpositions}
-                    suffix = _suffix_at(norm, cand.end, words, limit)
+                    suffix = _suffix_at(norm, cand.end, within, limit)
             else:
-                suffix = _suffix_at(norm, cand.end, kb.postpositions, limit)
+                suffix = _suffix_at(norm, cand.end, postpositions, limit)
+                if suffix.endswith("前") and norm[cand.start - 1:cand.start] == "在":
+                    suffix = ""  # 在2030年底之前: the circumposition 在…之前 frames the time, it is no part of it
         if suffix:
+            if cand.type != "duration":
+                heads.append((Candidate(cand.start, cand.end, cand.text, cand.type, {"whole": cand},
+                                        head=True), cand))
             cand.fields.setdefault("word", cand.text)
             cand.fields["suffix"] = suffix
             cand.end += len(suffix)
             cand.text = text[cand.start:cand.end]
+    return heads
 
 
 _WAR_NAME = re.compile(r"战争|战役|之战")

@@ -75,6 +75,12 @@ def _to_expr(cand: Candidate, res: Resolved | None, reason: str | None) -> TimeE
                     reason=why)
 
 
+def _head_expr(cand: Candidate, whole: TimeExpr) -> TimeExpr:
+    """The TimeExpr of the head of a longer expression (13日 of 13日晚): the whole's value on the head's span."""
+    return TimeExpr(cand.text, cand.start, cand.end, whole.value, kind=whole.kind, precision=whole.precision,
+                    anchor=whole.anchor, reason=f"{whole.reason}; head of {whole.text}")
+
+
 def normalize_times(doc: Document, *, knowledge: TimeKnowledge | None = None, use_jionlp: bool = True,
                     patterns: list | None = None) -> Document:
     """Set ``doc.published`` (when missing) and ``doc.times`` for one document.
@@ -107,13 +113,21 @@ def normalize_times(doc: Document, *, knowledge: TimeKnowledge | None = None, us
     cands.sort(key=lambda c: (c.start, c.type == "range"))
     # ranges are resolved after their two ends
     # ranges and "X以来" intervals are resolved after the expressions they are made of
-    order = [c for c in cands if c.type not in ("range", "since")] + [c for c in cands if c.type in ("range", "since")]
+    # and the head of an expression (13日 of 13日晚) takes the value of the whole, after it
+    later = ("range", "since")
+    order = ([c for c in cands if c.type not in later and not c.head]
+             + [c for c in cands if c.type in later and not c.head] + [c for c in cands if c.head])
     out: dict[int, TimeExpr] = {}
     section_starts = sorted(s.start for s in doc.sections)
     for cand in order:
         para = bisect.bisect_right(starts, cand.start) - 1
         ctx.enter_paragraph(para, starts[para] if para >= 0 else 0)
         ctx.enter_section(bisect.bisect_right(section_starts, cand.start))
+        if cand.head:
+            whole = out.get(id(cand.fields["whole"]))
+            if whole is not None:
+                out[id(cand)] = _head_expr(cand, whole)
+            continue
         state = (ctx.last_day, ctx.last_month, ctx.last_year)
         expr = _resolve_one(resolver, cand, ctx, analysis, use_jionlp)
         if cand.background:  # 2023年10月7日以来 sets no context for the 20日 that follows

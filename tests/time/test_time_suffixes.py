@@ -68,8 +68,8 @@ def test_time_local_time_date_keeps_its_exact_text() -> None:
     ("两国财长将于本周内在日内瓦举行磋商。", "本周内", "2026-05-18/2026-05-24"),
     ("工会要求政府在三天以内作出答复。", "三天以内", "P3D"),
     ("政府承诺7日之内恢复供电。", "7日之内", "P7D"),
-    ("维和部队须在月底前完成撤离。", "月底前", "2026-05-21/2026-05-31"),
-    ("内阁计划在下个月之前提交预算案。", "下个月之前", "2026-06"),
+    ("维和部队须于月底前完成撤离。", "月底前", "2026-05-21/2026-05-31"),
+    ("内阁计划下个月之前提交预算案。", "下个月之前", "2026-06"),
 ])
 def test_time_closing_postposition_is_part_of_the_expression(text: str, expression: str, value: str) -> None:
     assert (expression, value) in pairs(run(text))
@@ -79,6 +79,7 @@ def test_time_closing_postposition_is_part_of_the_expression(text: str, expressi
     ("特使12月1日前往开罗。", "12月1日"),  # 前往: to go to
     ("该国5月内阁改组后，局势趋稳。", "5月"),  # 内阁: the cabinet
     ("外交部长3日前总统府举行的仪式上致辞。", "3日"),  # 前总统府: the former presidential palace
+    ("该国表示在2030年底之前不会加入该联盟。", "2030年底"),  # 在…之前 frames the time (a deadline)
 ])
 def test_time_postposition_opening_another_word_is_not_taken(text: str, expression: str) -> None:
     assert expression in [t.text for t in run(text).times]
@@ -101,3 +102,14 @@ def test_time_next_day_opening_a_paragraph_continues_the_paragraph_before() -> N
             "联合国秘书长7日抵达开罗。\n"
             "第二天，他与埃及外长举行会谈。")
     assert ("第二天", "2026-05-08") in pairs(run(text))
+
+
+def test_time_head_of_an_extended_expression_is_kept_with_the_same_value() -> None:
+    doc = run("阿根廷总统18日晚抵达巴西利亚。次日凌晨，两国签署协议。")
+    got = pairs(doc)
+    assert ("18日晚", "2026-05-18") in got and ("18日", "2026-05-18") in got
+    # the head takes the whole's value: 次日 is not counted a second time from 次日凌晨
+    assert ("次日凌晨", "2026-05-19") in got and ("次日", "2026-05-19") in got
+    whole = next(t for t in doc.times if t.text == "18日晚")
+    head = next(t for t in doc.times if t.text == "18日")
+    assert (head.start, head.end) == (whole.start, whole.start + 3)
