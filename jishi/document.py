@@ -65,7 +65,7 @@ class TimeExpr:
     start: int
     end: int
     value: str | None  # ISO day/month/year, interval "a/b", duration "P4H"; None when unresolved
-    kind: str = "date"  # date | interval | duration | set | vague
+    kind: str = "date"  # date | interval | duration | set | vague | name (a date inside a 《…》 title)
     precision: str | None = None  # day | month | year | week | interval | vague
     anchor: str | None = None  # ISO date the expression was resolved against
     reason: str | None = None  # why value is None, or which rule decided
