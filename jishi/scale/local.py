@@ -23,7 +23,17 @@ def _init_worker(stages: list[str] | None) -> None:
 def _run_batch(batch: list[Document]) -> list[Document]:
     if _WORKER_PIPELINE is None:
         raise RuntimeError("worker pipeline not initialised")
-    return _WORKER_PIPELINE.process_batch(batch)
+    return [_slim(doc) for doc in _WORKER_PIPELINE.process_batch(batch)]
+
+
+def _slim(doc: Document) -> Document:
+    """Drop the NLP internals (LAC tokens and raw entity spans) before a document travels back from a
+    worker: the record never carries them, and pickling them is most of the parent's work, which
+    competes with the workers for the same cores."""
+    for sent in doc.sentences:
+        sent.tokens = []
+    doc.entities = []
+    return doc
 
 
 def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -50,7 +60,8 @@ def run_local(
         pipeline: an already built pipeline to reuse (workers == 1 only).
 
     Returns:
-        An iterator over the processed documents, in input order.
+        An iterator over the processed documents, in input order. With workers > 1 they come back
+        without sentence tokens and LAC entity spans (everything the record holds is there).
     """
     if workers <= 1:
         pipe = pipeline or Pipeline(stages)
