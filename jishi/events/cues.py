@@ -5,12 +5,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
-import yaml
 
 from jishi.errors import KnowledgeError
-from jishi.events.ontology import DATA_DIR, read_tsv
+from jishi.events.ontology import DATA_DIR, read_tsv, read_yaml
 
 STATUS_ORDER = ("denied", "hypothetical", "attempted", "planned", "ongoing", "claimed", "occurred")
 
@@ -41,13 +39,7 @@ class Cues:
 
     def __init__(self, data_dir: Path = DATA_DIR) -> None:
         path = data_dir / "cues.yaml"
-        try:
-            raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise KnowledgeError(f"cannot read cues: {exc}", path=str(path)) from exc
-        for key in _LIST_KEYS:
-            if not isinstance(raw.get(key), list):
-                raise KnowledgeError(f"cues.yaml: {key} must be a list", path=str(path))
+        raw = read_yaml(path, list_keys=_LIST_KEYS)
         self.sets: dict[str, frozenset[str]] = {k: frozenset(map(str, raw[k])) for k in _LIST_KEYS}
         status = raw.get("status") or {}
         if set(status) - set(STATUS_ORDER):

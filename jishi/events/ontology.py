@@ -11,6 +11,9 @@ import logging
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from jishi.errors import KnowledgeError
 
@@ -66,6 +69,31 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
         if None in row or any(v is None for v in row.values()):
             raise KnowledgeError(f"row {i + 1} has the wrong number of columns: {row}", path=str(path))
     return rows
+
+
+def read_yaml(path: Path, *, list_keys: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Read a YAML data file (a mapping), checking that ``list_keys`` hold lists.
+
+    Args:
+        path: the file.
+        list_keys: keys whose values must be lists.
+
+    Returns:
+        The mapping.
+
+    Raises:
+        KnowledgeError: the file is missing or unreadable, not a mapping, or a list key is not a list.
+    """
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"cannot read {path.name}: {exc}", path=str(path)) from exc
+    if not isinstance(raw, dict):
+        raise KnowledgeError(f"{path.name}: not a mapping", path=str(path))
+    for key in list_keys:
+        if not isinstance(raw.get(key), list):
+            raise KnowledgeError(f"{path.name}: {key} must be a list", path=str(path))
+    return raw
 
 
 class Ontology:

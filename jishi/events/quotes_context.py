@@ -17,14 +17,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
-import yaml
 
 from jishi.document import Document, Sentence, Token
 from jishi.errors import KnowledgeError
 from jishi.events.actorview import ActorSpan, ActorView
-from jishi.events.ontology import DATA_DIR
+from jishi.events.ontology import DATA_DIR, read_yaml
 
 log = logging.getLogger(__name__)
 
@@ -78,13 +76,7 @@ class QuoteCues:
 
     def __init__(self, data_dir: Path = DATA_DIR) -> None:
         path = data_dir / "quotes.yaml"
-        try:
-            raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise KnowledgeError(f"cannot read quote cues: {exc}", path=str(path)) from exc
-        for key in _LIST_KEYS:
-            if not isinstance(raw.get(key), list):
-                raise KnowledgeError(f"quotes.yaml: {key} must be a list", path=str(path))
+        raw = read_yaml(path, list_keys=_LIST_KEYS)
         self.sets: dict[str, frozenset[str]] = {k: frozenset(map(str, raw[k])) for k in _LIST_KEYS}
         self.issuer_window = int(raw.get("issuer_window", 3))
         titles = _first_column(_ACTOR_DATA / "titles.tsv")

@@ -18,15 +18,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any
 
-import yaml
 
 from jishi.document import Document
 from jishi.errors import KnowledgeError
 from jishi.events.actorview import ActorSpan, ActorView
 from jishi.events.extract import Candidate
-from jishi.events.ontology import DATA_DIR
+from jishi.events.ontology import DATA_DIR, read_yaml
 from jishi.events.quotes import SpeechFrame
 
 log = logging.getLogger(__name__)
@@ -69,9 +67,7 @@ def load_round2_cues() -> Round2Cues:
         KnowledgeError: when the file is missing a key or a value has the wrong shape.
     """
     path = DATA_DIR / "round2.yaml"
-    if not path.exists():
-        raise KnowledgeError("round2.yaml is missing", path=str(path))
-    raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_yaml(path)
     try:
         codes = {k: (v[0], v[1]) for k, v in raw["threat_codes"].items()}
         return Round2Cues(
