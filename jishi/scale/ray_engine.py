@@ -40,7 +40,6 @@ log = logging.getLogger(__name__)
 # Reading is light next to extraction: reader tasks take a fraction of a CPU so they never starve
 # the extraction actors of the CPUs they hold.
 _READ_CPUS = 0.25
-RECORD_SCHEMA_FIELDS = ("id", "content_hash", "record", "error", "worker_pid", "worker_rss_mb")
 
 
 def _record_schema() -> Any:
@@ -160,7 +159,8 @@ class _Extract:
         from jishi.record import to_record
         from jishi.store.ingest import content_hash
 
-        out: dict[str, list[Any]] = {k: [] for k in RECORD_SCHEMA_FIELDS}
+        schema = _record_schema()
+        out: dict[str, list[Any]] = {name: [] for name in schema.names}
         docs: list[Document] = []
         for doc_json, error in zip(batch["doc"], batch["error"]):
             if isinstance(error, str) or not isinstance(doc_json, str):
@@ -179,7 +179,7 @@ class _Extract:
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # KiB on Linux
         out["worker_pid"] = [os.getpid()] * len(out["id"])
         out["worker_rss_mb"] = [round(rss, 1)] * len(out["id"])
-        return pa.table(out, schema=_record_schema())
+        return pa.table(out, schema=schema)
 
 
 def _dataset(ray: Any, paths: list[str], *, fields: Mapping[str, str] | None, published: str | None,
@@ -275,14 +275,13 @@ def run_ray(
         report.record_dir = str(record_dir)
         t1 = time.perf_counter()
         db_path = db or str(tmp_root / "dedup.duckdb")
-        report_load = _load(record_dir, db_path, pipeline=",".join(stages), report=report, progress=progress)
+        _load(record_dir, db_path, pipeline=",".join(stages), report=report, progress=progress)
         report.seconds_load = time.perf_counter() - t1
         if out:
             with open_db(db_path, read_only=True) as store:
                 from jishi.store.export import export
 
                 export(store, "parquet", Path(out) / "tables")
-        del report_load
     finally:
         if started_here:
             ray.shutdown()
@@ -303,8 +302,9 @@ def _iter_record_rows(record_dir: Path) -> Iterator[dict[str, Any]]:
 
 
 def _load(record_dir: Path, db_path: str, *, pipeline: str, report: RayReport,
-          progress: Callable[[int], None] | None, batch: int = 64) -> RayReport:
-    """The global step: records into DuckDB through the store's write path (which dedups)."""
+          progress: Callable[[int], None] | None, batch: int = 64) -> None:
+    """The global step: records into DuckDB through the store's write path (which dedups); counts go
+    into ``report``."""
     from jishi.store import open_db
 
     with open_db(db_path, read_only=False) as store:
@@ -338,4 +338,3 @@ def _load(record_dir: Path, db_path: str, *, pipeline: str, report: RayReport,
             if len(pending) >= batch:
                 flush()
         flush()
-    return report
