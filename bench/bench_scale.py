@@ -40,23 +40,27 @@ def _docs(path: Path):
 
 
 def _local(path: Path, workers: int) -> dict:
+    from jishi.pipeline import batched
     from jishi.record import to_record
     from jishi.scale.local import run_local
 
     docs = _docs(path)
     chars = sum(len(d.raw_text) for d in docs)
     t0 = time.perf_counter()
-    n, first, t_first = 0, 0, None
-    for doc in run_local(iter(docs), workers=workers, batch_size=8):
+    n, t_first = 0, None
+    for doc in run_local(iter(docs), workers=workers):
         to_record(doc)
         n += 1
         if t_first is None:  # the first batch is back: every worker has loaded its pipeline by now
-            t_first, first = time.perf_counter(), n
+            t_first = time.perf_counter()
     t_end = time.perf_counter()
     secs = t_end - t0
     # Steady state: after the first result, when worker start-up (model and knowledge loading, a
-    # fixed cost per worker) is behind; the first batch's own characters are left out with it.
-    first_chars = sum(len(d.raw_text) for d in docs[:8 * workers])
+    # fixed cost per worker) is behind; the first round of batches (one per worker, in the engine's
+    # default batching) is left out with it.
+    first_round = list(itertools.islice(batched(docs), workers))
+    first = sum(len(b) for b in first_round)
+    first_chars = sum(len(d.raw_text) for b in first_round for d in b)
     steady = max(t_end - (t_first or t0), 1e-9)
     return {"articles": n, "seconds": round(secs, 2), "articles_per_s": round(n / secs, 2),
             "chars_per_s": round(chars / secs), "startup_seconds": round((t_first or t0) - t0, 2),

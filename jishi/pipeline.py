@@ -30,6 +30,41 @@ class StageSpec:
 
 REGISTRY: dict[str, StageSpec] = {}
 
+# A batch closes at this many documents or characters, whichever comes first. The NLP stage tags all
+# sentences of a batch together in padded ONNX runs, which fill better with more sentences to choose
+# from: on short items (~500 characters) batches of ~32k characters tag ~10% faster than batches of 16
+# documents, while a batch of long articles still stays a few seconds of work.
+DEFAULT_BATCH_DOCS = 64
+DEFAULT_BATCH_CHARS = 32_000
+
+
+def batched(
+    docs: Iterable[Document], *, max_docs: int = DEFAULT_BATCH_DOCS, max_chars: int = DEFAULT_BATCH_CHARS
+) -> Iterator[list[Document]]:
+    """Group documents, in order, into batches of at most ``max_docs`` documents that stop growing
+    once they hold ``max_chars`` characters of raw text (a longer document makes a batch of its own).
+
+    Args:
+        docs: documents, read lazily.
+        max_docs: most documents in a batch.
+        max_chars: a batch is closed when its raw text reaches this many characters.
+
+    Returns:
+        An iterator over non-empty batches.
+    """
+    if max_docs < 1 or max_chars < 1:
+        raise ValueError(f"batch limits must be positive, got max_docs={max_docs}, max_chars={max_chars}")
+    batch: list[Document] = []
+    chars = 0
+    for doc in docs:
+        batch.append(doc)
+        chars += len(doc.raw_text or doc.text or "")
+        if len(batch) >= max_docs or chars >= max_chars:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
+
 # Built-in stages, in pipeline order, with the module that registers each.
 DEFAULT_STAGES: tuple[tuple[str, str], ...] = (
     ("clean.v1", "jishi.clean"),
@@ -114,13 +149,13 @@ class Pipeline:
                         self.on_error(doc, name, exc1)
         return docs
 
-    def process(self, docs: Iterable[Document], *, batch_size: int = 16) -> Iterator[Document]:
-        """Process documents in batches, yielding each when its batch is done."""
-        batch: list[Document] = []
-        for doc in docs:
-            batch.append(doc)
-            if len(batch) >= batch_size:
-                yield from self.process_batch(batch)
-                batch = []
-        if batch:
+    def process(
+        self,
+        docs: Iterable[Document],
+        *,
+        batch_size: int = DEFAULT_BATCH_DOCS,
+        batch_chars: int = DEFAULT_BATCH_CHARS,
+    ) -> Iterator[Document]:
+        """Process documents in batches (see :func:`batched`), yielding each when its batch is done."""
+        for batch in batched(docs, max_docs=batch_size, max_chars=batch_chars):
             yield from self.process_batch(batch)

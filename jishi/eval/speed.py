@@ -25,12 +25,12 @@ from typing import Any
 
 from jishi.document import Document, Sentence
 from jishi.errors import InputError
+from jishi.pipeline import batched
 
 log = logging.getLogger(__name__)
 
 CORPUS = Path("data") / "xwlb_cctv_news" / "articles.jsonl"
 DEFAULT_ARTICLES: int | None = None  # the whole corpus (981 items with a body, ~506k chars)
-BATCH = 16
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -108,12 +108,12 @@ def _lac_run(lac: Any, sentences: list[str]) -> None:
 
 
 def _stage_run(stage: Callable[[list[Document]], list[Document]], docs: list[Document]) -> None:
-    for i in range(0, len(docs), BATCH):
-        stage(docs[i:i + BATCH])
+    for batch in batched(docs):
+        stage(batch)
 
 
 def _extract(pipe: Any, docs: list[Document]) -> None:
-    for _ in pipe.process(docs, batch_size=BATCH):
+    for _ in pipe.process(docs):
         pass
 
 

@@ -46,7 +46,7 @@ RECORD_EXTENSIONS = (".jsonl", ".ndjson", ".json", ".csv", ".tsv")
 KNOWN_EXTENSIONS = TEXT_EXTENSIONS + HTML_EXTENSIONS + RECORD_EXTENSIONS
 _SNIFF_BYTES = 1 << 16
 
-__all__ = ["DEFAULT_MAX_BYTES", "KNOWN_EXTENSIONS", "iter_documents", "read_path"]
+__all__ = ["DEFAULT_MAX_BYTES", "KNOWN_EXTENSIONS", "count_articles", "iter_documents", "read_path"]
 
 
 def iter_documents(
@@ -86,6 +86,44 @@ def iter_documents(
             elif isinstance(item, Document) and not item.published:
                 _published_from_timestamp(item)
             yield item
+
+
+def count_articles(paths: list[str]) -> int | None:
+    """Estimate how many articles ``paths`` hold without decoding them, for a progress bar's total.
+
+    A text or HTML file is one article; a JSON Lines file holds one per non-blank line; a CSV/TSV file one
+    per line after the header (a quoted field spanning lines makes this an overestimate). Missing and
+    unsupported files count 0 (reading them yields an error instead).
+
+    Args:
+        paths: the inputs, as for :func:`iter_documents`.
+
+    Returns:
+        The estimate, or None when it cannot be made cheaply (stdin, a .json file).
+    """
+    total = 0
+    for path in paths:
+        if path == "-":
+            return None
+        p = Path(path)
+        if p.is_dir():
+            files = sorted(_walk(p))
+        else:  # an unsupported or missing file yields an error, not an article
+            files = [p] if p.is_file() and p.suffix.lower() in KNOWN_EXTENSIONS else []
+        for file in files:
+            ext = file.suffix.lower()
+            if ext == ".json":
+                return None
+            if ext not in RECORD_EXTENSIONS:
+                total += 1
+                continue
+            try:
+                with file.open("rb") as f:
+                    lines = sum(1 for line in f if line.strip())
+            except OSError:
+                continue
+            total += max(lines - 1, 0) if ext in (".csv", ".tsv") else lines
+    return total
 
 
 def _published_from_timestamp(doc: Document) -> None:

@@ -5,13 +5,15 @@ processes batches of documents; results come back in input order.
 """
 from __future__ import annotations
 
-import itertools
 import multiprocessing as mp
+from collections import deque
 from collections.abc import Iterable, Iterator
+from multiprocessing.pool import AsyncResult
 
 from jishi.document import Document
-from jishi.pipeline import Pipeline
+from jishi.pipeline import DEFAULT_BATCH_CHARS, DEFAULT_BATCH_DOCS, Pipeline, batched
 
+IN_FLIGHT_PER_WORKER = 2  # batches queued or running per worker: enough to keep it busy, and bounded memory
 _WORKER_PIPELINE: Pipeline | None = None
 
 
@@ -36,18 +38,13 @@ def _slim(doc: Document) -> Document:
     return doc
 
 
-def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    it = iter(docs)
-    while batch := list(itertools.islice(it, size)):
-        yield batch
-
-
 def run_local(
     docs: Iterable[Document],
     *,
     workers: int = 1,
     stages: list[str] | None = None,
-    batch_size: int = 8,
+    batch_size: int = DEFAULT_BATCH_DOCS,
+    batch_chars: int = DEFAULT_BATCH_CHARS,
     pipeline: Pipeline | None = None,
 ) -> Iterator[Document]:
     """Process documents with the full pipeline, in order.
@@ -56,7 +53,8 @@ def run_local(
         docs: documents from `jishi.ingest`.
         workers: worker processes; 1 runs in this process.
         stages: stage names (default: the whole pipeline).
-        batch_size: documents per batch sent to a worker.
+        batch_size: most documents in a batch (one stage call; one task sent to a worker).
+        batch_chars: a batch closes once it holds this many characters of raw text.
         pipeline: an already built pipeline to reuse (workers == 1 only).
 
     Returns:
@@ -65,9 +63,16 @@ def run_local(
     """
     if workers <= 1:
         pipe = pipeline or Pipeline(stages)
-        yield from pipe.process(docs, batch_size=batch_size)
+        yield from pipe.process(docs, batch_size=batch_size, batch_chars=batch_chars)
         return
     ctx = mp.get_context("spawn")
     with ctx.Pool(workers, initializer=_init_worker, initargs=(stages,)) as pool:
-        for batch in pool.imap(_run_batch, _batches(docs, batch_size)):
-            yield from batch
+        # At most two batches per worker are in flight (Pool.imap would read the whole input ahead into
+        # its task queue); results come back in input order.
+        pending: deque[AsyncResult] = deque()
+        for batch in batched(docs, max_docs=batch_size, max_chars=batch_chars):
+            pending.append(pool.apply_async(_run_batch, (batch,)))
+            if len(pending) >= IN_FLIGHT_PER_WORKER * workers:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()

@@ -61,7 +61,7 @@ def _print_rows(rows: list[dict[str, Any]], columns: tuple[str, ...] | list[str]
 
 # --------------------------------------------------------------------------- commands
 
-def _progress_bar(total: int) -> Any:
+def _progress_bar(total: int | None) -> Any:
     """A tqdm bar on stderr (articles/s, ETA); only called when stderr is a terminal."""
     import shutil
 
@@ -82,12 +82,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
               "after a local ingest", file=sys.stderr)
         return 2
     from jishi.cli import read_documents
+    from jishi.ingest import count_articles
     from jishi.store import ingest_documents, open_db
 
     errors: list[str] = []
-    docs = list(read_documents(args, errors))
+    # Documents stream from the inputs through the pipeline into the store: a corpus larger than memory
+    # is fine. The bar's total is a cheap estimate (line counts), or unknown for stdin and .json files.
+    docs = read_documents(args, errors)
     with open_db(args.db, read_only=False) as store:  # fails fast when another process holds the file
-        bar = _progress_bar(len(docs)) if sys.stderr.isatty() and not args.no_progress else None
+        show_bar = sys.stderr.isatty() and not args.no_progress
+        bar = _progress_bar(count_articles(args.paths)) if show_bar else None
         try:
             report = ingest_documents(store, docs, workers=args.workers, batch_size=args.batch_size,
                                       force=args.force, retry_errors=args.retry_errors,
@@ -100,7 +104,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     print(f"jishi: {args.db}: {report.stored} articles stored ({report.added} new, {report.replaced} replaced), "
           f"{report.skipped} unchanged, {report.events} events, {report.errors} with errors, "
           f"{len(errors)} unreadable inputs in {report.seconds_total:.1f}s", file=sys.stderr)
-    return 1 if (errors and not docs) else 0
+    return 1 if (errors and not report.seen) else 0
 
 
 def _ingest_ray(args: argparse.Namespace) -> int:

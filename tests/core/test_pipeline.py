@@ -54,3 +54,29 @@ def test_document_round_trips_through_dict():
     again = Document.from_dict(doc.to_dict())
     assert again == doc
     assert again.raw_span(0, 2) == (0, 2)
+
+
+def test_pipeline_batches_close_at_a_document_or_character_limit():
+    from jishi.pipeline import batched
+
+    docs = [Document(id=str(i), raw_text="中" * n) for i, n in enumerate([10, 10, 10, 50, 5, 5, 5, 5, 5])]
+    sizes = [[d.id for d in b] for b in batched(docs, max_docs=4, max_chars=25)]
+    # 10+10+10 reaches 25 characters; 50 alone exceeds it; then four 5s hit the document limit
+    assert sizes == [["0", "1", "2"], ["3"], ["4", "5", "6", "7"], ["8"]]
+    assert [d.id for b in batched(iter(docs)) for d in b] == [d.id for d in docs]  # order kept, lazily read
+    with pytest.raises(ValueError, match="positive"):
+        list(batched(docs, max_docs=0))
+
+
+def test_pipeline_process_yields_every_document_once_in_order():
+    @register("test.count_batches.v1")
+    def count_batches(docs):
+        for doc in docs:
+            doc.meta["batch_len"] = len(docs)
+        return docs
+
+    pipe = Pipeline(["test.count_batches.v1"])
+    docs = [Document(id=str(i), raw_text="外交部发言人表示。" * 100) for i in range(7)]  # 900 chars each
+    out = list(pipe.process(docs, batch_size=64, batch_chars=2000))
+    assert [d.id for d in out] == [str(i) for i in range(7)]
+    assert [d.meta["batch_len"] for d in out] == [3, 3, 3, 3, 3, 3, 1]

@@ -171,3 +171,21 @@ def test_ingest_html_in_gbk(fixtures_dir: Path, tmp_path: Path) -> None:
     (doc,), errors = _read([str(path)])
     assert errors == [] and doc.meta["encoding"] == "gb18030"
     assert doc.title == "外交部发言人就东盟地区论坛答记者问"
+
+
+def test_ingest_count_articles_estimates_from_lines(tmp_path: Path) -> None:
+    from jishi.ingest import count_articles
+
+    (tmp_path / "a.txt").write_text("标题\n\n正文。", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"text": "一"}\n\n{"text": "二"}\n{"text": "三"}\n', encoding="utf-8")
+    (tmp_path / "c.csv").write_text("id,text\n1,一\n2,二\n", encoding="utf-8")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "d.html").write_text("<html><body><p>正文</p></body></html>", encoding="utf-8")
+    assert count_articles([str(tmp_path)]) == 1 + 3 + 2 + 1  # the folder: .pdf is not read
+    assert count_articles([str(tmp_path / "b.jsonl"), str(tmp_path / "missing.txt")]) == 3
+    assert count_articles([str(tmp_path / "notes.pdf")]) == 0
+    (tmp_path / "e.json").write_text('[{"text": "一"}]', encoding="utf-8")
+    assert count_articles([str(tmp_path)]) is None  # a .json file would have to be parsed
+    assert count_articles(["-"]) is None
