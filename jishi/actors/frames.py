@@ -21,6 +21,7 @@ from jishi.document import Token
 DATA = Path(__file__).resolve().parents[1] / "data" / "actors" / "frames.tsv"
 HYPHENS = frozenset("-－‐‑–")
 JOINERS = ("·", "•")
+_MARKS = tuple(HYPHENS) + JOINERS
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # 由尼日利亚总统提努布率领的代表团: group 1 is what stands between 由 and the verb
 LED_BY = re.compile(r"由([^，。；：！？“”（）《》\n由]{3,24}?)(?:率领|带领|领衔|领导)的")
@@ -79,8 +80,10 @@ def join_hyphen_names(text: str, tokens: list[Token]) -> list[Token]:
     Returns:
         The tokens with joined names (new PER tokens); the input when nothing joins.
     """
-    if not any(t.text in HYPHENS or t.text.endswith(JOINERS) for t in tokens):
-        return tokens
+    joined = "".join([t.text for t in tokens])
+    if not any(mark in joined for mark in _MARKS) or \
+            not any(t.text in HYPHENS or t.text.endswith(JOINERS) for t in tokens):
+        return tokens  # the usual case: no hyphen and no joiner in the sentence
     out: list[Token] = []
     i = 0
     n = len(tokens)

@@ -18,7 +18,9 @@ generic word get ``org:<ISO3>:<key>`` (``org:RUS:mod``), the same id an explicit
 from __future__ import annotations
 
 import csv
+import functools
 import logging
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -130,6 +132,7 @@ class KnowledgeBase:
     person_names: dict[str, str] = field(default_factory=dict)  # person names/aliases -> first id
     shared_names: dict[str, list[str]] = field(default_factory=dict)  # names several persons bear -> ids
     sources: list[str] = field(default_factory=list)
+    alias_prefixes: frozenset[str] = frozenset()  # first two characters of what alias_lengths can find
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -166,6 +169,8 @@ class KnowledgeBase:
         kb._max_suffix = max((len(s) for s in kb.suffixes), default=1)
         kb._max_title = max((len(t) for t in kb.titles), default=1)
         kb._max_ending = max((len(s) for s in kb.endings), default=1)
+        kb._alias_starts = kb._index_alias_starts()
+        kb.alias_prefixes = frozenset(kb._alias_starts)
         log.info("actor KB: %d entries, %d aliases, %d persons", len(kb.entries), len(kb.aliases),
                  sum(1 for e in kb.entries.values() if e.kind == "person"))
         return kb
@@ -333,13 +338,34 @@ class KnowledgeBase:
                     self.person_names[alias] = entry.id
         self.sources.append(path.name)
 
+    def _index_alias_starts(self) -> dict[str, tuple[int, ...]]:
+        """The lengths (longest first) of the names :meth:`alias_lengths` can find, by first two characters.
+
+        Names of one character and names longer than the longest alias are never looked up, so they
+        are left out; two characters no name starts with are absent.
+        """
+        lengths: dict[str, set[int]] = {}
+        for name in (*self.aliases, *self.person_names):
+            if 2 <= len(name) <= self._max_alias:
+                lengths.setdefault(name[:2], set()).add(len(name))
+        return {ch: tuple(sorted(ns, reverse=True)) for ch, ns in lengths.items()}
+
     # ------------------------------------------------------------------ lookup
     def alias_lengths(self, text: str, pos: int) -> Iterator[tuple[int, str]]:
         """Yield (length, entry id) of every alias (persons included) starting at ``pos``, longest first."""
-        top = min(self._max_alias, len(text) - pos)
-        for n in range(top, 1, -1):
+        starts = self.__dict__.get("_alias_starts")
+        if starts is None:  # a knowledge base built without :meth:`load`
+            starts = self._alias_starts = self._index_alias_starts()
+        lengths = starts.get(text[pos:pos + 2])
+        if not lengths:
+            return
+        top = len(text) - pos
+        person_names, aliases = self.person_names, self.aliases
+        for n in lengths:
+            if n > top:
+                continue
             piece = text[pos:pos + n]
-            eid = self.person_names.get(piece) or self.aliases.get(piece)
+            eid = person_names.get(piece) or aliases.get(piece)
             if eid:
                 yield n, eid
 
@@ -446,22 +472,52 @@ class KnowledgeBase:
         return out
 
 
+def _normal_char(ch: str) -> str:
+    """What :func:`normalize_text` makes of one character."""
+    code = ord(ch)
+    if 0xFF01 <= code <= 0xFF5E:
+        return chr(code - 0xFEE0)
+    if code == 0x3000:
+        return " "
+    norm = unicodedata.normalize("NFKC", ch)
+    return norm if len(norm) == 1 else ch
+
+
+_CHAR_MAP: dict[str, str] = {}  # what normalize_text makes of the characters it changes (a lazy cache)
+
+
+@functools.lru_cache(maxsize=1)
+def _changing_chars() -> re.Pattern[str]:
+    """A character class of every character normalize_text may change (built once per process).
+
+    Basic-plane characters are tested one by one; surrogates and characters beyond the basic plane
+    are all taken in (the replacement then tells). Every replacement is a character normalize_text
+    leaves as it is, so replacing one character never feeds another.
+    """
+    ranges: list[list[int]] = []  # [first, last] code points of runs of changed characters
+    for code in (*range(0xD800), *range(0xE000, 0x10000)):
+        if _normal_char(chr(code)) != chr(code):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    body = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+    return re.compile(f"[{body}\ud800-\udfff\U00010000-\U0010ffff]")
+
+
 def normalize_text(text: str) -> str:
     """Map full-width ASCII (ＣＮＮ, １９９７) and the ideographic space to half-width, char by char.
 
-    The result has the same length as ``text``, so offsets stay valid.
+    Other characters take their NFKC form when it is one character. The result has the same length as
+    ``text``, so offsets stay valid.
     """
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if 0xFF01 <= code <= 0xFF5E:
-            out.append(chr(code - 0xFEE0))
-        elif code == 0x3000:
-            out.append(" ")
-        else:
-            norm = unicodedata.normalize("NFKC", ch)
-            out.append(norm if len(norm) == 1 else ch)
-    return "".join(out)
+    for ch in set(_changing_chars().findall(text)):  # a handful: full-width punctuation, mostly
+        out = _CHAR_MAP.get(ch)
+        if out is None:
+            out = _CHAR_MAP[ch] = _normal_char(ch)
+        if out != ch:
+            text = text.replace(ch, out)
+    return text
 
 
 def _date_str(value: object) -> str | None:

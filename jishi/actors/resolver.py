@@ -48,6 +48,12 @@ log = logging.getLogger(__name__)
 # LAC tags under which a token may be (part of) a name.
 NAMEISH = frozenset({"PER", "LOC", "ORG", "nz", "j", "n", "nw"})
 ENTITY = frozenset({"PER", "LOC", "ORG", "nz"})
+# Tags the scanner reads a token of by its tag alone (_decompose, _by_tag); a token of any other tag
+# matters only when a KB name, a capital or a short form starts with it.
+SCANNED_TAGS = NAMEISH | {"nt"}
+HAN_WORD = re.compile("[\u4e00-\u9fff]+")
+# Tags of which one of two glued tokens must be for them to make one name (欧拜/伊德).
+GLUE_TAGS = frozenset({"PER", "LOC", "nz", "ORG"})
 # Tags that may sit inside the noun phrase before a title (乌国家安全与国防委员会秘书).
 NP_TAGS = frozenset({"n", "nz", "ORG", "LOC", "j", "vn", "nw", "an", "a", "m", "q", "f", "s", "PER"})
 # One-character verbs LAC cuts out of organisation names (博茨瓦纳国民/议/会议长) may stay inside the
@@ -145,10 +151,17 @@ class ActorResolver:
         self._place_cache: dict[str, bool] = {}
         self._ctx = _DocContext()
         self._frames = round2.FrameWords.load()
+        self._body_words = self.kb.local_bodies | self.kb.home_bodies  # 警方, 外交部: bodies written alone
+        # first characters of every KB name, capital and short form the scanner looks for
+        self._lead_chars = frozenset(w[0] for words in (self.kb.alias_prefixes, self.kb.capitals, self.kb.shorts)
+                                     for w in words if w)
+        # first two characters of the KB names and capitals _match_tokens finds (capitals: two to four long)
+        self._name_prefixes = self.kb.alias_prefixes | {c[:2] for c in self.kb.capitals if 2 <= len(c) <= 4}
         # state names of three characters or more, for one-character abbreviations of a named state (爱方)
-        self._long_state_names = sorted(
-            ((alias, eid) for alias, eid in self.kb.aliases.items()
-             if len(alias) >= 3 and self.kb.entries[eid].kind == "state"), key=lambda x: -len(x[0]))
+        self._long_state_names: dict[str, list[tuple[str, str]]] = {}  # by their first character
+        for alias, eid in self.kb.aliases.items():
+            if len(alias) >= 3 and self.kb.entries[eid].kind == "state":
+                self._long_state_names.setdefault(alias[0], []).append((alias, eid))
 
     def __getstate__(self) -> dict[str, Any]:  # Ray/multiprocessing: LAC sessions do not pickle
         state = dict(self.__dict__)
@@ -165,7 +178,13 @@ class ActorResolver:
         Returns:
             The same documents.
         """
-        results = [self.resolve(doc) for doc in docs]  # compute first, then write
+        # compute first, then write; the names the persons check asks LAC about are read in one call
+        scanned = [(doc, self.scan(doc), self._ctx) for doc in docs]
+        self._probe_names(scanned)
+        results = []
+        for doc, pieces, ctx in scanned:
+            self._ctx = ctx  # the document's own context, as resolve() leaves it for assembly
+            results.append(self._assemble(doc, pieces))
         for doc, (actors, mentions) in zip(docs, results):
             doc.actors = actors
             doc.mentions = mentions
@@ -235,9 +254,10 @@ class ActorResolver:
         """States the article names (for one-character abbreviations), its unknown PER words and places."""
         ctx = _DocContext()
         by_initial: dict[str, set[str]] = {}
-        for alias, eid in self._long_state_names:
-            if alias in text:
-                by_initial.setdefault(alias[0], set()).add(eid)
+        for initial in self._long_state_names.keys() & set(text):
+            for alias, eid in self._long_state_names[initial]:
+                if alias in text:
+                    by_initial.setdefault(alias[0], set()).add(eid)
         for ch, eids in by_initial.items():
             default = self.kb.shorts.get(ch)
             if default and self.kb.entries[default].name in text:
@@ -245,9 +265,10 @@ class ActorResolver:
             if len(eids) == 1 and default not in eids:
                 ctx.initials[ch] = next(iter(eids))
         for tokens in sentences:
-            for k, tok in enumerate(tokens):
+            for k in [k for k, tok in enumerate(tokens) if tok.tag == "PER"]:
+                tok = tokens[k]
                 word = text[tok.start:tok.end]
-                if tok.tag == "PER" and len(word) >= 2:
+                if len(word) >= 2:
                     if self._place_context(text, tokens, k):
                         ctx.places.add(word)
                     elif word not in self.kb.person_names:
@@ -274,15 +295,17 @@ class ActorResolver:
         """
         if len(tokens) < 2:
             return tokens
-        out: list[Token] = [tokens[0]]
+        prev = tokens[0]  # the last token of out
+        out: list[Token] = [prev]
         for tok in tokens[1:]:
-            prev = out[-1]
-            if prev.end == tok.start and self._glued_name(text, prev, tok):
+            if (prev.tag in GLUE_TAGS or tok.tag in GLUE_TAGS) and prev.end == tok.start \
+                    and self._glued_name(text, prev, tok):
                 word = text[prev.start:tok.end]
                 tag = "LOC" if (word in self.kb.aliases or self._known_place(word)) else "PER"
-                out[-1] = Token(word, tag, prev.start, tok.end)
+                prev = out[-1] = Token(word, tag, prev.start, tok.end)
             else:
                 out.append(tok)
+                prev = tok
         return out
 
     def _merge_known(self, text: str, tokens: list[Token], known: set[str]) -> list[Token]:
@@ -300,8 +323,7 @@ class ActorResolver:
         return out
 
     def _glued_name(self, text: str, a: Token, b: Token) -> bool:
-        names = ("PER", "LOC", "nz", "ORG")
-        if a.tag not in names and b.tag not in names:
+        if a.tag not in GLUE_TAGS and b.tag not in GLUE_TAGS:
             return False
         wa, wb = text[a.start:a.end], text[b.start:b.end]
         if len(wa) + len(wb) > 8 or not _han(wa) or not _han(wb):
@@ -373,35 +395,49 @@ class ActorResolver:
     def _scan_sentence(self, text: str, tokens: list[Token], group_counter: list[int]) -> list[Piece]:
         if not tokens:
             return []
+        kb = self.kb
+        shorts, capitals, prefixes, leads = kb.shorts, kb.capitals, self._name_prefixes, self._lead_chars
         bounds = {t.start for t in tokens} | {t.end for t in tokens}
         out: list[Piece] = []
+        n = len(tokens)
         i = 0
-        while i < len(tokens):
+        while i < n:
             tok = tokens[i]
-            if _closes_zai_frame(tokens, i):
+            start = tok.start
+            if tok.tag not in SCANNED_TAGS and tok.text not in shorts and (
+                    text[start:start + 1] not in leads or (text[start:start + 2] not in prefixes
+                                                           and text[start:start + 1] not in shorts
+                                                           and text[start:tok.end] not in capitals)):
+                i += 1  # a verb, particle, punctuation…: no name, capital or short form starts it
+                continue
+            head = text[start:start + 2]  # no KB name or capital starts where these two characters do not
+            word = text[start:tok.end]
+            if tok.text[:1] == "中" and _closes_zai_frame(tokens, i):
                 i += 1  # 在前一晚的行动中共拘留: 中 ends 在…中, 共 is an adverb
                 continue
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            if tok.text in self.kb.shorts and len(tok.text) == 1 and nxt is not None and nxt.text == "方" \
+            nxt = tokens[i + 1] if i + 1 < n else None
+            if tok.text in shorts and len(tok.text) == 1 and nxt is not None and nxt.text == "方" \
                     and nxt.start == tok.end and self._short_entry(tok.text, composed=True).name in text:
                 # 就爱/v 方/d 关闭…: LAC split a side form of a state the article names
                 entry = self._short_entry(tok.text, composed=True)
-                out.append(Piece(tok.start, nxt.end, "actor", entry, "", text=tok.text + "方"))
-                out.append(Piece(tok.start, tok.end, "place", entry, "LOC", text=tok.text))
+                out.append(Piece(start, nxt.end, "actor", entry, "", text=tok.text + "方"))
+                out.append(Piece(start, tok.end, "place", entry, "LOC", text=tok.text))
                 i += 2
                 continue
-            match = self._match_tokens(text, tok.start, bounds) or self._short_with_suffix(text, tok, bounds)
+            match = self._match_tokens(text, start, bounds) if head in prefixes else None
+            if match is None and word in shorts:
+                match = self._short_with_suffix(text, tok, bounds)
             if match is not None:
                 out.extend(match)
                 end = max(p.end for p in match)
-                while i < len(tokens) and tokens[i].end <= end:
+                while i < n and tokens[i].end <= end:
                     i += 1
                 continue
-            if text[tok.start:tok.end] in self.kb.capitals:
+            if word in capitals:
                 out.extend(self._by_tag(text, tokens, i))
                 i += 1
                 continue
-            parts = self._decompose(text, tok, tokens[i + 1] if i + 1 < len(tokens) else None, group_counter)
+            parts = self._decompose(text, tok, nxt, group_counter)
             if parts is not None:
                 out.extend(parts)
                 i += 1
@@ -432,6 +468,8 @@ class ActorResolver:
     def _match_tokens(self, text: str, pos: int, bounds: set[int]) -> list[Piece] | None:
         """The longest KB name (or state name + generic word) starting at ``pos`` and ending on a token edge."""
         kb = self.kb
+        if text[pos:pos + 2] not in self._name_prefixes:
+            return None  # the usual case: no name starts with these two characters
         best: list[Piece] | None = None
         best_end = -1
         for n, eid in kb.alias_lengths(text, pos):
@@ -499,6 +537,9 @@ class ActorResolver:
         kb = self.kb
         s, e = tok.start, tok.end
         word = text[s:e]
+        if not word or (word[:2] not in kb.alias_prefixes and word[:2] not in kb.shorts
+                        and word[0] not in kb.shorts and word[0] not in self._ctx.initials):
+            return None  # the usual case: no KB name, short form or initial starts the token
         side = len(word) == 2 and word[1] == "方" and word[0] in kb.shorts  # 爱方/v: LAC took it for a verb
         if (tok.tag not in NAMEISH and not (side and self._short_entry(word[0], composed=True).name in text)) \
                 or normalize_text(tok.text) in kb.not_words:
@@ -509,10 +550,11 @@ class ActorResolver:
         if len(word) >= 3 and word not in kb.aliases and self._known_place(word):
             return None  # 苏丹港, 汗尤尼斯: a place whose characters hold a state name or short form
         parts: list[tuple[str, int, int, Any]] = []  # (kind, start, end, payload)
+        head = text[:e]  # what the token's parts may read: nothing after it
         i = s
         while i < e:
             part = None
-            for n, eid in kb.alias_lengths(text[:e], i):
+            for n, eid in kb.alias_lengths(head, i):
                 entry = kb.entries[eid]
                 if entry.kind != "person" or i == s:
                     part = ("alias", i, i + n, entry)
@@ -520,20 +562,20 @@ class ActorResolver:
             if part is None:
                 for n in (2, 1):
                     if i + n <= e and text[i:i + n] in kb.shorts:
-                        composed = kb.suffix_at(text[:e], i + n) is not None
+                        composed = kb.suffix_at(head, i + n) is not None
                         part = ("short", i, i + n, self._short_entry(text[i:i + n], composed=composed))
                         break
                 else:
                     # 格内务部: the initial of a state the article names, before a generic organisation word
                     ch = text[i]
-                    if ch in self._ctx.initials and ch not in kb.shorts and kb.suffix_at(text[:e], i + 1) is not None:
+                    if ch in self._ctx.initials and ch not in kb.shorts and kb.suffix_at(head, i + 1) is not None:
                         part = ("short", i, i + 1, kb.entries[self._ctx.initials[ch]])
             if part is None and parts and parts[-1][0] in ("alias", "short") and _stateish(parts[-1][3]):
-                suffix = kb.suffix_at(text[:e], i)
+                suffix = kb.suffix_at(head, i)
                 if suffix is not None:
                     part = ("suffix", i, i + len(suffix.text), suffix)
                 else:
-                    title = _title_at(kb, text[:e], i)
+                    title = _title_at(kb, head, i)
                     if title:
                         part = ("title", i, i + len(title), title)
             if part is None:
@@ -861,6 +903,8 @@ class ActorResolver:
     def _by_tag(self, text: str, tokens: list[Token], i: int) -> list[Piece]:
         tok = tokens[i]
         word = text[tok.start:tok.end]
+        if tok.tag == "n" and word not in self._body_words and word not in self.kb.capitals:
+            return []  # the usual case: a common noun that names no body of a state
         prev = tokens[i - 1] if i > 0 else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if word in self.kb.capitals:
@@ -1012,6 +1056,11 @@ class ActorResolver:
             True for a known person, a transliterated name (·), a name right after a title, or a word
             that LAC reads as a name on its own; False for state abbreviations, side forms and places.
         """
+        verdict = self._name_verdict(text, piece, for_ner=for_ner)
+        return self._lac_says_name(piece.text) if verdict is None else verdict
+
+    def _name_verdict(self, text: str, piece: Piece, *, for_ner: bool = False) -> bool | None:
+        """:meth:`is_person_name` without the last test: None when only LAC's reading can tell."""
         name = piece.text
         if piece.entry is not None and piece.entry.kind == "person":
             return True
@@ -1032,7 +1081,7 @@ class ActorResolver:
             return True
         if self._known_place(name):
             return False  # 扎波罗热, 库皮扬斯克: places LAC tagged PER
-        return self._lac_says_name(name)
+        return None
 
     def is_abbreviation_sequence(self, word: str) -> bool:
         """Whether ``word`` is a run of state short forms (美, 美乌, 中日韩) rather than a name.
@@ -1064,17 +1113,40 @@ class ActorResolver:
     def _lac_says_name(self, name: str) -> bool:
         if not self._check_names:
             return True
-        if name in self._name_cache:
-            return self._name_cache[name]
-        alone, framed = self._lac_run([name, "他对" + name + "表示"])
-        # Rejected only on positive evidence: read alone, LAC takes it for a verb, adjective or function
-        # word (施压/v, 坦白/a), and not for a name in a neutral frame either. Nouns pass (胡绳, 家宝):
-        # many Chinese given names are also words.
-        as_word = len(alone) == 1 and alone[0][1] in NOT_NAME_TAGS
-        as_place = len(alone) == 1 and alone[0][1] == "LOC"  # 许昌: a place read alone and in the frame
-        ok = not (as_word or as_place) or any(w == name and t == "PER" for w, t in framed)
-        self._name_cache[name] = ok
-        return ok
+        if name not in self._name_cache:
+            self._read_names([name])
+        return self._name_cache[name]
+
+    def _read_names(self, names: list[str]) -> None:
+        """Decide whether LAC reads each of ``names`` as a personal name, in one LAC call (cached)."""
+        runs = self._lac_run([probe for name in names for probe in (name, "他对" + name + "表示")])
+        for k, name in enumerate(names):
+            alone, framed = runs[2 * k], runs[2 * k + 1]
+            # Rejected only on positive evidence: read alone, LAC takes it for a verb, adjective or function
+            # word (施压/v, 坦白/a), and not for a name in a neutral frame either. Nouns pass (胡绳, 家宝):
+            # many Chinese given names are also words.
+            as_word = len(alone) == 1 and alone[0][1] in NOT_NAME_TAGS
+            as_place = len(alone) == 1 and alone[0][1] == "LOC"  # 许昌: a place read alone and in the frame
+            self._name_cache[name] = not (as_word or as_place) or any(w == name and t == "PER" for w, t in framed)
+
+    def _probe_names(self, scanned: list[tuple[Document, list[Piece], _DocContext]]) -> None:
+        """Read with LAC, in one call for the batch, every new name the persons check of
+        :meth:`_assemble` will ask about (one call per name costs several times more)."""
+        if not self._check_names:
+            return
+        names: dict[str, None] = {}
+        for doc, pieces, ctx in scanned:
+            text = None
+            for p in pieces:
+                if p.kind != "person" or (p.entry is not None and p.entry.kind == "person") \
+                        or (p.start, p.end) in ctx.framed or p.text in ctx.places \
+                        or p.text in self._name_cache or p.text in names:
+                    continue
+                text = text if text is not None else normalize_text(doc.analysis_text or doc.text)
+                if self._name_verdict(text, p) is None:
+                    names[p.text] = None
+        if names:
+            self._read_names(list(names))
 
     def _apposition(self, text: str, doc: Document, person: _Person, pieces: list[Piece],
                     persons: list[_Person]) -> None:
@@ -1294,26 +1366,24 @@ class ActorResolver:
                 entry = Entry(gid, p.text, "group", None, None, None)
                 add(entry, p.start, p.end, members=sorted(set(p.members)))
         # 双方: a mention of the compound actor whose members are the two parties in context
-        for sent in doc.sentences:
-            for tok in sent.tokens:
-                if tok.text != "双方" or any(s <= tok.start and tok.end <= e and actors[a].members
-                                            for a, s, e in mentions):
-                    continue
-                # a party named only through its officials (布尔汉 of 苏丹) still counts as its state
-                pool = dict(actors)
-                for a in actors.values():
-                    sid = f"state:{a.country}"
-                    if a.country and sid not in pool and sid in self.kb.entries:
-                        e = self.kb.entries[sid]
-                        pool[sid] = Actor(e.id, e.name, e.kind, e.name_en, e.country, e.sector)
-                sides = resolve_both_sides(doc, tok.start, actors=pool, mentions=mentions)
-                for sid in sides:
-                    if sid not in actors:
-                        actors[sid] = pool[sid]
-                if len(sides) == 2:
-                    gid = "group:" + "+".join(sorted(m.split(":", 1)[1] for m in sides))
-                    name = "、".join(actors[m].name for m in sides) + "双方"
-                    add(Entry(gid, name, "group", None, None, None), tok.start, tok.end, members=sorted(sides))
+        for tok in [tok for sent in doc.sentences for tok in sent.tokens if tok.text == "双方"]:
+            if any(s <= tok.start and tok.end <= e and actors[a].members for a, s, e in mentions):
+                continue
+            # a party named only through its officials (布尔汉 of 苏丹) still counts as its state
+            pool = dict(actors)
+            for a in actors.values():
+                sid = f"state:{a.country}"
+                if a.country and sid not in pool and sid in self.kb.entries:
+                    e = self.kb.entries[sid]
+                    pool[sid] = Actor(e.id, e.name, e.kind, e.name_en, e.country, e.sector)
+            sides = resolve_both_sides(doc, tok.start, actors=pool, mentions=mentions)
+            for sid in sides:
+                if sid not in actors:
+                    actors[sid] = pool[sid]
+            if len(sides) == 2:
+                gid = "group:" + "+".join(sorted(m.split(":", 1)[1] for m in sides))
+                name = "、".join(actors[m].name for m in sides) + "双方"
+                add(Entry(gid, name, "group", None, None, None), tok.start, tok.end, members=sorted(sides))
         ordered = sorted(actors.values(), key=lambda a: min((m[0] for m in a.mentions), default=0))
         for a in ordered:
             a.mentions = sorted({(m[0], m[1]) for m in a.mentions})
@@ -1562,7 +1632,8 @@ def _leading_country(pieces: list[Piece]) -> str | None:
 
 
 def _han(word: str) -> bool:
-    return bool(word) and all("\u4e00" <= ch <= "\u9fff" for ch in word)
+    """Whether ``word`` is one or more CJK unified ideographs (U+4E00..U+9FFF) and nothing else."""
+    return HAN_WORD.fullmatch(word) is not None
 
 
 def _closes_zai_frame(tokens: list[Token], i: int) -> bool:
