@@ -92,8 +92,9 @@ class ActorView:
         abbrevs = self.abbrevs
         suffixes = self.cues.actor_suffixes
         toks = sent.tokens
-        for i, tok in enumerate(toks):
-            if covered[tok.start] or not tok.text or tok.text[0] not in abbrevs:
+        for i in [i for i, t in enumerate(toks) if t.text[:1] in abbrevs]:
+            tok = toks[i]
+            if covered[tok.start]:
                 continue
             text = tok.text
             n = 0
@@ -150,8 +151,8 @@ class ActorView:
         looked = False
         text = self.doc.text
         for sent in self.doc.sentences:
-            for tok in sent.tokens:
-                if tok.text not in words or covered[tok.start]:
+            for tok in [t for t in sent.tokens if t.text in words]:
+                if covered[tok.start]:
                     continue
                 if tok.start > 0 and (covered[tok.start - 1] or text[tok.start - 1] in self.abbrevs):
                     continue  # 格鲁吉亚警方, 以警方: the country is written
@@ -200,12 +201,8 @@ class ActorView:
     def in_range(self, start: int, end: int) -> list[ActorSpan]:
         """Actor spans lying inside ``[start, end)``, in text order."""
         i = bisect.bisect_left(self._starts, start)
-        out = []
-        while i < len(self.spans) and self.spans[i].start < end:
-            if self.spans[i].end <= end:
-                out.append(self.spans[i])
-            i += 1
-        return out
+        j = bisect.bisect_left(self._starts, end, i)
+        return [s for s in self.spans[i:j] if s.end <= end]
 
     def places_in(self, start: int, end: int) -> list[tuple[int, int, Place]]:
         """Place mentions inside ``[start, end)``."""

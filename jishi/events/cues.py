@@ -66,6 +66,9 @@ class Cues:
                                      path=str(path))
             self.bare_actors[str(word)] = (parts[0], parts[1], parts[2])
         self.speech_verbs_by_len = sorted(self.sets["speech_verbs"], key=len, reverse=True)
+        # the longest speech_not phrase starting at each offset (a lookahead finds overlapping ones)
+        not_speech = "|".join(re.escape(w) for w in sorted(self.sets["speech_not"], key=len, reverse=True) if w)
+        self.speech_not_rx = re.compile(f"(?=({not_speech}))") if not_speech else None
         self.abbrevs: dict[str, Abbrev] = {
             row["abbr"]: Abbrev(row["abbr"], row["iso3"], row["name"], row["strong"] == "1")
             for row in read_tsv(data_dir / "country_abbrev.tsv")

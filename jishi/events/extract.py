@@ -211,10 +211,15 @@ class EventExtractor:
         toks = sent.tokens
         starts = {t.start - s0 for t in toks}
         ends = {t.end - s0 for t in toks}
-        for n, t in enumerate(toks):
-            if len(t.text) > 1 and t.text[0] == "被":
+        # tokens are slices of doc.text: most sentences have neither a 被- word nor 下达
+        raw = doc.text[s0:sent.end]
+        glued = toks if "被" in raw or "下达" in raw else ()
+        for n, t in enumerate(glued):
+            if len(t.text) < 2:
+                continue
+            if t.text[0] == "被":
                 starts.add(t.start + 1 - s0)  # 被刑拘/被免职 are single LAC tokens
-            if t.text.endswith("下达") and n + 1 < len(toks) and toks[n + 1].text.startswith("成"):
+            if t.text[-2:] == "下达" and n + 1 < len(toks) and toks[n + 1].text.startswith("成"):
                 starts.add(t.end - 1 - s0)  # 在美国斡旋|下达|成分 is 在美国斡旋下|达成
                 ends.add(t.end - 1 - s0)
         for span in view.in_range(sent.start, sent.end):
@@ -336,11 +341,10 @@ class EventExtractor:
     def _first_subject(self, doc: Document, sent: Sentence, view: ActorView, frames: list[SpeechFrame]) -> list[str]:
         """The subject of a sentence without triggers (for pronouns and dropped subjects later on):
         the first actor of its first clause, when that clause starts with it."""
-        clauses = clauses_of(doc, sent)
-        for clause in clauses[:2]:
+        for clause in clauses_of(doc, sent, limit=2):
             spans = view.in_range(clause.start, clause.end)
-            toks = tokens_in(sent.tokens, clause.start, clause.end)
-            first = next((t for t in toks if t.tag not in ("TIME", "t", "d", "c", "w")), None)
+            first = next((t for t in sent.tokens if t.start >= clause.start and t.end <= clause.end
+                          and t.tag not in ("TIME", "t", "d", "c", "w")), None)
             if spans and first is not None and first.start >= spans[0].start - 4 and first.tag not in VERB_TAGS:
                 if first.tag == "p":
                     continue

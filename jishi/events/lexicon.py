@@ -1,13 +1,15 @@
 """The trigger lexicon: Chinese words and gapped patterns → PLOVER type, mode and CAMEO code.
 
-Entries live in ``jishi/data/events/triggers.tsv``. Matching is a first-character index over the
-sentence text (linear in the sentence length times the few entries sharing a first character),
+Entries live in ``jishi/data/events/triggers.tsv``. Matching is a first-character scan of the
+sentence text and an index on the first two characters (linear in the sentence length times the
+few entries sharing a beginning),
 leftmost-longest, with LAC token boundaries respected so that a trigger never starts or ends
 inside a word (会见 in 会见室 is one LAC word and does not match).
 """
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -109,17 +111,29 @@ class TriggerLexicon:
             self._index.setdefault(entry.parts[0][0], []).append(entry)
         for bucket in self._index.values():
             bucket.sort(key=lambda e: (-len(e.parts[0]), -len(e.parts)))
+        # the same buckets narrowed by the first two characters: the entries beginning with them,
+        # then the one-character entries of the first (which come last in each bucket)
+        self._by_one: dict[str, list[TriggerEntry]] = {}
+        by_two: dict[str, list[TriggerEntry]] = {}
+        for char, bucket in self._index.items():
+            for entry in bucket:
+                first = entry.parts[0]
+                if len(first) >= 2:
+                    by_two.setdefault(first[:2], []).append(entry)
+                else:
+                    self._by_one.setdefault(char, []).append(entry)
+        self._by_two = {two: bucket + self._by_one.get(two[0], []) for two, bucket in by_two.items()}
+        # the first characters of the entries, to find where a match may start in one C-level scan
+        self._first_rx = re.compile("[" + "".join(re.escape(ch) for ch in sorted(self._index)) + "]")
 
     def __len__(self) -> int:
         return len(self.entries)
 
-    def _match_at(self, text: str, i: int, starts: set[int] | None, ends: set[int] | None) -> list[TriggerMatch]:
+    def _match_at(self, text: str, i: int, bucket: list[TriggerEntry], ends: set[int] | None) -> list[TriggerMatch]:
         found: list[TriggerMatch] = []
-        for entry in self._index.get(text[i], ()):
+        for entry in bucket:
             first = entry.parts[0]
             if not text.startswith(first, i):
-                continue
-            if starts is not None and i not in starts:
                 continue
             end = i + len(first)
             ok = ends is None or end in ends or entry.gapped
@@ -149,9 +163,14 @@ class TriggerLexicon:
             keeps them in ``inner`` (发动导弹和无人机袭击 keeps 无人机袭击 for its mode).
         """
         candidates: list[TriggerMatch] = []
-        for i in range(len(text)):
-            if text[i] in self._index:
-                candidates.extend(self._match_at(text, i, starts, ends))
+        by_two, by_one = self._by_two, self._by_one
+        for hit in self._first_rx.finditer(text):
+            i = hit.start()
+            if starts is not None and i not in starts:
+                continue  # a match starts at a word start
+            bucket = by_two.get(text[i:i + 2]) or by_one.get(text[i])  # the entries that may match here
+            if bucket:
+                candidates.extend(self._match_at(text, i, bucket, ends))
         candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
         chosen: list[TriggerMatch] = []
         for m in candidates:
@@ -169,12 +188,10 @@ class TriggerLexicon:
 def _find_within(text: str, part: str, start: int, gap: int, stops: frozenset[str] = SENTENCE_STOPS) -> int:
     """Index of ``part`` in ``text`` at most ``gap`` characters after ``start``, before any stop mark."""
     limit = min(len(text), start + gap + len(part))
-    for j in range(start, limit - len(part) + 1):
-        if text[j] in stops:
-            return -1
-        if text.startswith(part, j):
-            return j
-    return -1
+    pos = text.find(part, start, limit)
+    if pos < 0 or not stops.isdisjoint(text[start:pos + 1]):
+        return -1
+    return pos
 
 
 @lru_cache(maxsize=2)

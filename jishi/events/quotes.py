@@ -103,15 +103,11 @@ def _speech_verb_at(toks: list[Token], i: int, cues: Cues, qc: QuoteCues) -> tup
 
 def _is_not_speech(text: str, start: int, end: int, cues: Cues) -> bool:
     """True when the verb is part of a fixed phrase such as 坦白说, 据说, 被称为."""
-    lo = max(0, start - 3)
-    window = text[lo:end + 3]
-    for phrase in cues["speech_not"]:
-        k = window.find(phrase)
-        while k >= 0:
-            ps, pe = lo + k, lo + k + len(phrase)
-            if ps < end and start < pe:
-                return True
-            k = window.find(phrase, k + 1)
+    if cues.speech_not_rx is None:
+        return False
+    for m in cues.speech_not_rx.finditer(text, max(0, start - 3), end + 3):
+        if m.start() < end and start < m.end(1):
+            return True
     return False
 
 
@@ -156,20 +152,35 @@ class QuoteExtractor:
     def __init__(self, cues: Cues, qcues: QuoteCues | None = None) -> None:
         self.cues = cues
         self.qc = qcues or load_quote_cues()
+        # every beginning of a speech or postposed verb, and the speech verbs LAC glues to the pronoun
+        # before them (她说): a token that is none of these cannot start a speech verb, alone or with
+        # the next token
+        verbs = cues["speech_verbs"] | self.qc["postposed_verbs"]
+        self._verb_starts = frozenset(v[:k] for v in verbs for k in range(len(v) + 1))
+        # a speech verb LAC glued to the pronoun before it (她说)
+        self._verb_starts |= {p + v for p in self.qc["person_pronouns"] if len(p) == 1 for v in cues["speech_verbs"]}
+        # the tokens an attributing verb may end with (LAC glues its first character to a name:
+        # 王毅敦/促), and the publishing verbs: other verbs open no act
+        attrib = self.qc["attributing_verbs"]
+        self._act_verb_tokens = frozenset(v[k:] for v in attrib for k in range(len(v) + 1)) | self.qc["publish_verbs"]
+        self._act_tokens = self._verb_starts | self._act_verb_tokens  # the tokens _acts looks at
 
-    def extract(self, doc: Document, view: ActorView) -> tuple[list[Quote], list[SpeechFrame]]:
+    def extract(self, doc: Document, view: ActorView, qindex: QuoteIndex | None = None
+                ) -> tuple[list[Quote], list[SpeechFrame]]:
         """Find the quotes of a document.
 
         Args:
             doc: a document with sentences, tokens and (when available) actor mentions.
             view: the actor spans of the document.
+            qindex: its quotation-mark pairs (found here when not given).
 
         Returns:
             The quotes in text order, and the speech frames (for event attribution; statements
             published with 发表声明，… count, verbs that only attribute quoted words do not).
         """
         text = doc.text
-        qindex = QuoteIndex(find_quote_pairs(text))
+        if qindex is None:
+            qindex = QuoteIndex(find_quote_pairs(text))
         ctx = Discourse(doc, view, self.qc)
         ctx.short_forms = short_forms(doc, view, self.qc)
         quotes: list[Quote] = []
@@ -203,7 +214,7 @@ class QuoteExtractor:
                     last_person = (sid, stext)
             # persons in subject position before the first report may be what a pronoun stands for
             first_content = min([a.ve for a in acts] + [o for _, _, _, (o, _) in acts_post] + [sent.end])
-            ctx.add_subjects(sent, [(o, c + 1) for o, c in qindex.pairs if sent.start <= o < sent.end],
+            ctx.add_subjects(sent, [(o, c + 1) for o, c in qindex.opening_in(sent.start, sent.end)],
                              hi=first_content)
             main = [a for a in acts if a.kind != "attrib"]
             for k, act in enumerate(acts):
@@ -239,7 +250,7 @@ class QuoteExtractor:
                         b -= 1
                     limit = b if b > cstart else limit
                 if act.kind == "attrib":
-                    inside = [c for o, c in qindex.pairs if cstart <= o < limit]
+                    inside = [c for _, c in qindex.opening_in(cstart, limit)]
                     if not inside:
                         continue  # an accusation without quoted words is an event, not a quote
                     # the attributed words end with the clause of the last quotation (……“无所作为”，并宣布…)
@@ -268,7 +279,7 @@ class QuoteExtractor:
                 quotes.extend(self._continuation(doc, sent, qindex, open_statement[1], open_statement[2]))
             open_statement = (si, *statement_end) if statement_end is not None else None
             self._scan_issuers(doc, si, sent, toks, view, ctx, last_person, sent_speakers)
-            skip = covered + [(o, c + 1) for o, c in qindex.pairs if sent.start <= o < sent.end]
+            skip = covered + [(o, c + 1) for o, c in qindex.opening_in(sent.start, sent.end)]
             ctx.add_subjects(sent, skip, lo=first_content)
             ctx.contents.extend(covered)
         quotes = [q for q in quotes if self._worth(q.text)]
@@ -314,7 +325,7 @@ class QuoteExtractor:
             j -= 1
         if j == 0 or text[j - 1] != "”" or vs - k > 25:
             return None
-        pair = next((p for p in qindex.pairs if p[1] == j - 1), None)
+        pair = qindex.pair_closing_at(j - 1)
         if pair is None:
             return None
         o = pair[0]
@@ -333,12 +344,17 @@ class QuoteExtractor:
         acts: list[_Act] = []
         acts_post: list[tuple[int, int, str, tuple[int, int]]] = []
         qc = self.qc
-        i = 0
-        while i < len(toks):
-            found = _speech_verb_at(toks, i, self.cues, self.qc) or self._postposed_verb_at(doc, sent, qindex, i)
+        verb_starts, act_verbs, wanted = self._verb_starts, self._act_verb_tokens, self._act_tokens
+        free = 0  # the first token not yet read as part of an act
+        for i in [k for k, t in enumerate(toks) if t.text in wanted]:  # other tokens open no act
+            if i < free:
+                continue
+            tok = toks[i]
+            found = None
+            if tok.text in verb_starts:
+                found = _speech_verb_at(toks, i, self.cues, self.qc) or self._postposed_verb_at(doc, sent, qindex, i)
             if found is None:
-                tok = toks[i]
-                if tok.tag in ("v", "vd") and not qindex.enclosing(tok.start):
+                if tok.tag in ("v", "vd") and tok.text in act_verbs and not qindex.enclosing(tok.start):
                     nxt = text[tok.end:tok.end + 1]
                     verb = self._attributing_verb_ending(doc, toks, i)
                     # 不顾中方多次警告，执意…: a verb that ends its clause or follows another verb is no report
@@ -349,11 +365,10 @@ class QuoteExtractor:
                             toks[i + 1].text in qc["statement_nouns"] and toks[i + 2].text in ("，", ","):
                         # X发表声明，对……“深感震惊”: the rest of the sentence is the statement
                         acts.append(_Act(tok.start, toks[i + 1].end, tok.text + toks[i + 1].text, "statement"))
-                        i += 1
-                i += 1
+                        free = i + 2
                 continue
             verb, j, vs = found
-            first, i = i, j + 1
+            first, free = i, j + 1
             ve = toks[j].end
             if qindex.enclosing(vs) or _is_not_speech(text, vs, ve, self.cues):
                 continue
@@ -376,13 +391,16 @@ class QuoteExtractor:
         """A verb that reports only a quotation before it (“……”，他补充道), as _speech_verb_at."""
         toks = sent.tokens
         verbs = self.qc["postposed_verbs"]
+        first = toks[i]
+        verb = first.text
         for j in (i, i + 1):
-            if j >= len(toks) or toks[j].start != toks[i].start + len("".join(t.text for t in toks[i:j])):
-                break
-            verb = "".join(t.text for t in toks[i:j + 1])
-            if verb in verbs and not qindex.enclosing(toks[i].start) \
-                    and self._quote_before(doc, sent, qindex, toks[i].start) is not None:
-                return verb, j, toks[i].start
+            if j > i:
+                if j >= len(toks) or toks[j].start != first.start + len(first.text):
+                    break
+                verb += toks[j].text
+            if verb in verbs and not qindex.enclosing(first.start) \
+                    and self._quote_before(doc, sent, qindex, first.start) is not None:
+                return verb, j, first.start
         return None
 
     def _attributing_verb_ending(self, doc: Document, toks: list[Token], i: int) -> str | None:
@@ -442,14 +460,14 @@ class QuoteExtractor:
                       sent_speakers: list[tuple[int, str | None, str, bool, bool]]) -> None:
         """Issuers named without a speech verb: 据X发布的声明，… / X发表谈话，… / 据X报道。"""
         qc = self.qc
-        for k, tok in enumerate(toks):
+        publish = qc["publish_verbs"]
+        for k in [k for k, t in enumerate(toks) if t.text in publish]:
+            tok = toks[k]
             if not tok.tag.startswith("v"):
                 continue
-            noun = None
-            if tok.text in qc["publish_verbs"]:
-                noun = statement_nouns_after(toks, k, qc)
-                if noun is None and tok.text in qc["statement_nouns"]:
-                    noun = tok.text  # 据韩联社报道
+            noun = statement_nouns_after(toks, k, qc)
+            if noun is None and tok.text in qc["statement_nouns"]:
+                noun = tok.text  # 据韩联社报道
             if noun is None:
                 continue
             known = ctx.issuers.get(noun)
@@ -465,8 +483,8 @@ class QuoteExtractor:
         """Quoted words of a sentence that goes on with the previous sentence's statement
         (X发表声明说，…。美方的承诺“坚如磐石”。): no speech verb of its own, same paragraph."""
         out = []
-        for o, c in qindex.pairs:
-            if sent.start <= o and c < sent.end and self._speech_like(doc, o, c):
+        for o, c in qindex.opening_in(sent.start, sent.end):
+            if c < sent.end and self._speech_like(doc, o, c):
                 out.append(Quote(sid, stext, doc.text[o + 1:c], o + 1, c, "direct", "声明"))
         return out
 
@@ -605,8 +623,7 @@ class QuoteExtractor:
         found = None
         for k, tok in enumerate(toks):
             before = text[chosen.start:tok.start]  # the title may be part of the mention (以总理/p+n)
-            title = max((t for t in self.qc.titles if before.endswith(t) and len(before) > len(t)),
-                        key=len, default=None)
+            title = self.qc.title_table.longest(before, max_len=len(before) - 1)
             if title is None:
                 continue
             rest = toks[k:]
@@ -683,9 +700,10 @@ class QuoteExtractor:
         (洛杉矶警局, 当地消防部门, 巴勒斯坦人民阵线) that no actor of the document covers; its id, or None
         when the phrase ends with no organisation word. The country is that of the state or place it
         begins with (当地: the country the article is about)."""
-        hit = next(((w, sec) for w, sec in self.qc.org_suffixes if phrase.endswith(w)), None)
-        if hit is None or len(phrase) <= len(hit[0]) or len(phrase) > 16:
+        word = self.qc.org_suffix_table.longest(phrase)
+        if word is None or len(phrase) <= len(word) or len(phrase) > 16:
             return None
+        hit = (word, self.qc.org_sector[word])
         if any(phrase.startswith(w) for w in self.qc["speaker_org_not_first"]):
             return None
         country = None
@@ -748,14 +766,18 @@ class QuoteExtractor:
         while end > cstart and text[end - 1] in "。！？!?；;，, \n":
             end -= 1
         # a quotation opened inside the content and closed after the sentence extends it
-        for o, c in qindex.pairs:
-            if cstart <= o < end < c:
+        pairs = qindex.pairs
+        for k in range(qindex.first_opening_from(cstart), len(pairs)):
+            o, c = pairs[k]
+            if o >= end:
+                break  # the pairs are in order of their opening marks, and end only grows
+            if end < c:
                 end = c + 1
         if end <= cstart:
             return []
         out = [Quote(sid, stext, text[cstart:end], cstart, end, "paraphrase", verb)]
-        for o, c in qindex.pairs:
-            if cstart <= o and c < end and self._speech_like(doc, o, c):
+        for o, c in qindex.opening_in(cstart, end):
+            if c < end and self._speech_like(doc, o, c):
                 out.append(Quote(sid, stext, text[o + 1:c], o + 1, c, "direct", verb))
         return out
 

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 
 from jishi.document import Document, Sentence, Token
@@ -67,6 +68,41 @@ def _named_org_suffixes(path: Path) -> dict[str, str]:
     return out
 
 
+class SuffixTable:
+    """A word list answering "which word does this text end with" by one set lookup per word length.
+
+    Args:
+        words: the words.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = frozenset(words)
+        self.lengths = tuple(sorted({len(w) for w in self.words}, reverse=True))
+
+    def longest(self, text: str, min_len: int = 0, max_len: int | None = None) -> str | None:
+        """The longest word that ``text`` ends with.
+
+        Args:
+            text: the text.
+            min_len: shortest word length considered.
+            max_len: longest word length considered (default: any).
+
+        Returns:
+            The word, or None when the text ends with none.
+        """
+        n = len(text)
+        top = n if max_len is None else min(n, max_len)
+        for size in self.lengths:
+            if size > top:
+                continue
+            if size < min_len:
+                break
+            tail = text[n - size:]
+            if tail in self.words:
+                return tail
+        return None
+
+
 class QuoteCues:
     """Word lists of quotes.yaml, plus titles and organisation words of the actor data (read-only).
 
@@ -78,11 +114,16 @@ class QuoteCues:
         path = data_dir / "quotes.yaml"
         raw = read_yaml(path, list_keys=_LIST_KEYS)
         self.sets: dict[str, frozenset[str]] = {k: frozenset(map(str, raw[k])) for k in _LIST_KEYS}
+        # the same lists as tuples, for str.startswith/endswith
+        self.tuples: dict[str, tuple[str, ...]] = {k: tuple(sorted(v)) for k, v in self.sets.items()}
         self.issuer_window = int(raw.get("issuer_window", 3))
         titles = _first_column(_ACTOR_DATA / "titles.tsv")
         suffixes = _first_column(_ACTOR_DATA / "org_suffixes.tsv")
         self.agent_heads = tuple(sorted(self.sets["agent_heads"] | titles | suffixes, key=len, reverse=True))
         self.titles = titles
+        self.agent_head_table = SuffixTable(self.agent_heads)
+        self.title_table = SuffixTable(titles)
+        self.time_word_table = SuffixTable(self.sets["speaker_time_words"])
         org_words = raw.get("speaker_org_suffixes") or {}
         if not isinstance(org_words, dict):
             raise KnowledgeError("quotes.yaml: speaker_org_suffixes must be a mapping", path=str(path))
@@ -91,6 +132,8 @@ class QuoteCues:
         # organisation word -> sector, longest first (警察局 before 局)
         self.org_suffixes: tuple[tuple[str, str], ...] = tuple(
             sorted(named.items(), key=lambda kv: len(kv[0]), reverse=True))
+        self.org_suffix_table = SuffixTable(named)
+        self.org_sector: dict[str, str] = dict(named)
         heads = "|".join(sorted(map(re.escape, self.sets["org_heads"]), key=len, reverse=True))
         types = "|".join(sorted(map(re.escape, self.sets["org_type_words"]), key=len, reverse=True))
         # “团结国民运动”党 / 医疗机构“苏丹医生网络”: organisations named in quotation marks
@@ -190,7 +233,7 @@ def _drop_times(toks: list[Token], after: Token | None, qc: QuoteCues) -> list[T
             continue
         if t.tag in ("TIME", "t") or t.text in times:
             continue
-        glued = next((w for w in times if len(w) >= 2 and len(t.text) > len(w) and t.text.endswith(w)), None)
+        glued = qc.time_word_table.longest(t.text, min_len=2, max_len=len(t.text) - 1)
         if glued is not None and t.tag in ("PER", "LOC", "nz", "ORG", "n"):
             t = Token(t.text[:-len(glued)], t.tag, t.start, t.end - len(glued))  # 胡当天/PER -> 胡
         nxt = toks[k + 1] if k + 1 < len(toks) else after
@@ -218,8 +261,11 @@ def gender_of_persons(doc: Document, view: ActorView, qc: QuoteCues) -> dict[str
         Person ids with a stated gender.
     """
     text = doc.text
-    titles = frozenset(qc.agent_heads)
-    starts = {t.start for sent in doc.sentences for t in sent.tokens}  # 女 must begin a word (not 妇女)
+    titles = qc.agent_head_table.words
+    female_after, male_after = qc.tuples["female_after"], qc.tuples["male_after"]
+    female_before, male_before = qc.tuples["female_before"], qc.tuples["male_before"]
+    title_prefixes = qc["female_title_prefix"]
+    starts: set[int] | None = None  # word starts: 女 must begin a word (not 妇女); built when first needed
     found: dict[str, set[str]] = {}
     for span in view.spans:
         ids = [i for i in span.ids if view.is_person(i)]
@@ -228,20 +274,25 @@ def gender_of_persons(doc: Document, view: ActorView, qc: QuoteCues) -> dict[str
         after2, after1 = text[span.end:span.end + 2], text[span.end:span.end + 3]
         before = text[max(0, span.start - 4):span.start]
         marks: set[str] = set()
-        if any(after2.startswith(w) or after1.startswith(w) for w in qc["female_after"]):
+        if after2.startswith(female_after) or after1.startswith(female_after):
             marks.add("f")
-        if any(after2.startswith(w) for w in qc["male_after"]):
+        if after2.startswith(male_after):
             marks.add("m")
-        if any(before.endswith(w) for w in qc["female_before"]):
+        if before.endswith(female_before):
             marks.add("f")
-        if any(before.endswith(w) for w in qc["male_before"]):
+        if before.endswith(male_before):
             marks.add("m")
         # 女外长X / 女总统X: a title written with 女 right before the name (not 妇女代表团团长X)
         k = span.start - 1
+        if title_prefixes.isdisjoint(text[max(0, span.start - 6):span.start]):
+            k = -1  # no gendered character in reach
         while k >= max(0, span.start - 6) and text[k] not in "，。、；：“”（）() \n":
-            if text[k] in qc["female_title_prefix"] and k in starts and text[k + 1:span.start] in titles:
-                marks.add("f")
-                break
+            if text[k] in qc["female_title_prefix"]:
+                if starts is None:
+                    starts = {t.start for sent in doc.sentences for t in sent.tokens}
+                if k in starts and text[k + 1:span.start] in titles:
+                    marks.add("f")
+                    break
             k -= 1
         found.setdefault(ids[0], set()).update(marks)
     return {pid: next(iter(m)) for pid, m in found.items() if len(m) == 1}
@@ -271,6 +322,8 @@ class Discourse:
     def __post_init__(self) -> None:
         self.gender = gender_of_persons(self.doc, self.view, self.qc)
         self._starts: list[int] = []
+        # (sentence start, end) -> its spans in subject position (add_subjects reads a sentence twice)
+        self._subject_spans: dict[tuple[int, int], list[ActorSpan]] = {}
 
     # --- subjects -----------------------------------------------------------------------------
     def add_subjects(self, sent: Sentence, skip: list[tuple[int, int]], lo: int | None = None,
@@ -289,29 +342,13 @@ class Discourse:
             hi: record only persons starting before this offset (default: the sentence end).
         """
         text = self.doc.text
-        toks = sent.tokens
         lo = sent.start if lo is None else lo
         hi = sent.end if hi is None else hi
-        spans = self.view.in_range(sent.start, sent.end)
-        k = 0
-        blocked = False
-        seen_actor = False
-        clause_start = sent.start
+        key = (sent.start, sent.end)
+        spans = self._subject_spans.get(key)
+        if spans is None:
+            spans = self._subject_spans[key] = self._subject_position_spans(sent)
         for span in spans:
-            title_start = span.start - self._title_before(span.start)
-            # walk the tokens up to the span, noting clause breaks and blocking verbs/prepositions
-            while k < len(toks) and toks[k].end <= span.start:
-                t = toks[k]
-                if t.tag == "w" and t.text and t.text[0] in "，,；;：:。！？":
-                    blocked, seen_actor, clause_start = False, False, t.end
-                elif t.tag in _SUBJECT_BLOCK_TAGS and t.start < title_start:
-                    if t.tag != "p" or t.text not in ("与", "和", "同", "及") or seen_actor:
-                        blocked = True
-                k += 1
-            if not blocked and span.start >= clause_start:
-                seen_actor = True
-            else:
-                continue
             if not lo <= span.start < hi:
                 continue
             if any(s <= span.start < e for s, e in skip):
@@ -322,10 +359,44 @@ class Discourse:
             if len(persons) == 1:
                 self.add_subject(span.start, persons[0], span.text)
 
+    def _subject_position_spans(self, sent: Sentence) -> list[ActorSpan]:
+        """The actor spans of a sentence with no verb or preposition before them in their clause
+        (see :meth:`add_subjects`)."""
+        spans = self.view.in_range(sent.start, sent.end)
+        if not spans:
+            return []
+        # only clause breaks and verbs/prepositions change the walk (the tokens are in text order)
+        toks = [t for t in sent.tokens if t.tag in _SUBJECT_BLOCK_TAGS or (
+            t.tag == "w" and t.text and t.text[0] in "，,；;：:。！？")]
+        out: list[ActorSpan] = []
+        k = 0
+        blocked = False
+        seen_actor = False
+        clause_start = sent.start
+        for span in spans:
+            title_start: int | None = None  # where the title before the span begins (read when needed)
+            # walk the tokens up to the span, noting clause breaks and blocking verbs/prepositions
+            while k < len(toks) and toks[k].end <= span.start:
+                t = toks[k]
+                if t.tag == "w" and t.text and t.text[0] in "，,；;：:。！？":
+                    blocked, seen_actor, clause_start = False, False, t.end
+                    k += 1
+                    continue
+                if title_start is None:
+                    title_start = span.start - self._title_before(span.start)
+                if t.tag in _SUBJECT_BLOCK_TAGS and t.start < title_start:
+                    if t.tag != "p" or t.text not in ("与", "和", "同", "及") or seen_actor:
+                        blocked = True
+                k += 1
+            if not blocked and span.start >= clause_start:
+                seen_actor = True
+                out.append(span)
+        return out
+
     def _title_before(self, pos: int) -> int:
         """Length of the title (titles.tsv, agent heads) written right before offset ``pos``."""
-        window = self.doc.text[max(0, pos - 8):pos]
-        return next((len(h) for h in self.qc.agent_heads if len(h) >= 2 and window.endswith(h)), 0)
+        head = self.qc.agent_head_table.longest(self.doc.text[max(0, pos - 8):pos], min_len=2)
+        return len(head) if head is not None else 0
 
     def add_subject(self, pos: int, pid: str, text: str) -> None:
         """Record one person in subject position (also a resolved pronoun, so chains carry on)."""
@@ -443,7 +514,7 @@ def statement_nouns_after(toks: list[Token], k: int, qc: QuoteCues) -> str | Non
 
 def is_agentive(phrase: str, qc: QuoteCues) -> bool:
     """Whether a speaker phrase can speak: it ends with a person, office or organisation word."""
-    return any(phrase.endswith(h) for h in qc.agent_heads)
+    return qc.agent_head_table.longest(phrase) is not None
 
 
 def actor_named(view: ActorView, phrase: str) -> ActorSpan | None:
@@ -494,7 +565,7 @@ def short_forms(doc: Document, view: ActorView, qc: QuoteCues) -> dict[str, tupl
             lead = next((w for w in sorted(qc["attribution_preps"] | qc["pp_starters"], key=len, reverse=True)
                          if full.startswith(w)), "")
             full, start, aid = full[len(lead):], start + len(lead), None
-            if not any(full.endswith(w) for w, _ in qc.org_suffixes):
+            if qc.org_suffix_table.longest(full) is None:
                 continue
         # a short form keeps characters of the full name (联黎部队 from 联合国驻黎巴嫩临时部队)
         if short != full and len(full) > len(short) and sum(ch in full for ch in short) * 2 >= len(short):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from jishi.document import Document, Sentence, Token
@@ -11,6 +12,8 @@ CLOSE_QUOTES = "”」』"
 CLAUSE_BREAKS = frozenset("，,；;：:。！？!?\n")
 SENTENCE_END = frozenset("。！？!?")
 MAX_QUOTE = 600
+_QUOTE_MARK_RX = re.compile("[" + re.escape(OPEN_QUOTES + CLOSE_QUOTES) + "\n]")
+_CLAUSE_BREAK_RX = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
 
 
 def find_quote_pairs(text: str) -> list[tuple[int, int]]:
@@ -25,7 +28,8 @@ def find_quote_pairs(text: str) -> list[tuple[int, int]]:
     """
     pairs: list[tuple[int, int]] = []
     stack: list[int] = []
-    for i, ch in enumerate(text):
+    for m in _QUOTE_MARK_RX.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in OPEN_QUOTES:
             stack.append(i)
         elif ch in CLOSE_QUOTES and stack:
@@ -44,6 +48,7 @@ class QuoteIndex:
     def __init__(self, pairs: list[tuple[int, int]]) -> None:
         self.pairs = pairs
         self._starts = [p[0] for p in pairs]
+        self._by_close = {c: (o, c) for o, c in reversed(pairs)}  # the first pair in text order wins
 
     def enclosing(self, pos: int) -> tuple[int, int] | None:
         """The innermost pair with open < pos < close, or None."""
@@ -56,6 +61,19 @@ class QuoteIndex:
                 break
             i -= 1
         return None
+
+    def pair_closing_at(self, pos: int) -> tuple[int, int] | None:
+        """The pair whose closing mark is at ``pos``, or None."""
+        return self._by_close.get(pos)
+
+    def first_opening_from(self, pos: int) -> int:
+        """Index in ``pairs`` of the first pair opening at or after ``pos``."""
+        return bisect.bisect_left(self._starts, pos)
+
+    def opening_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The pairs whose opening mark lies in ``[start, end)``, in text order."""
+        i = bisect.bisect_left(self._starts, start)
+        return self.pairs[i:bisect.bisect_left(self._starts, end, i)]
 
     def pair_opening_at(self, pos: int) -> tuple[int, int] | None:
         i = bisect.bisect_left(self._starts, pos)
@@ -70,9 +88,14 @@ class Clause:
     end: int
 
 
-def clauses_of(doc: Document, sent: Sentence) -> list[Clause]:
+def clauses_of(doc: Document, sent: Sentence, limit: int | None = None) -> list[Clause]:
     """Split a sentence at commas, semicolons and colons (outside quotation marks are not required:
     a comma inside “…” still ends a clause, which keeps arguments local).
+
+    Args:
+        doc: the document.
+        sent: one of its sentences.
+        limit: return only the first ``limit`` clauses (default: all).
 
     Returns:
         Clauses with doc offsets, covering the sentence.
@@ -80,11 +103,13 @@ def clauses_of(doc: Document, sent: Sentence) -> list[Clause]:
     out: list[Clause] = []
     start = sent.start
     text = doc.text
-    for i in range(sent.start, sent.end):
-        if text[i] in CLAUSE_BREAKS:
-            if i > start:
-                out.append(Clause(start, i))
-            start = i + 1
+    for m in _CLAUSE_BREAK_RX.finditer(text, sent.start, sent.end):
+        i = m.start()
+        if i > start:
+            out.append(Clause(start, i))
+            if limit is not None and len(out) >= limit:
+                return out
+        start = i + 1
     if start < sent.end:
         out.append(Clause(start, sent.end))
     return out or [Clause(sent.start, sent.end)]

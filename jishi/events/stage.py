@@ -56,7 +56,7 @@ class EventStage:
         """Events and quotes of one document (see :meth:`__call__`)."""
         view = ActorView(doc, self.cues)
         qindex = QuoteIndex(find_quote_pairs(doc.text))
-        quotes, frames = self.quoter.extract(doc, view)
+        quotes, frames = self.quoter.extract(doc, view, qindex)
         cands = self.extractor.extract(doc, view, frames, qindex)
         cands = self.round2.apply(doc, view, frames, cands)  # round-2 hook (jishi/events/round2.py)
         groups = merge_candidates(cands, view, keep_negated=self.keep_negated)
