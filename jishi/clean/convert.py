@@ -17,9 +17,10 @@ class SimplifiedConverter:
     def __init__(self) -> None:
         self._cc: Any = None
         self._chars: dict[str, str] = {}
+        self._changed: set[str] = set()  # the characters of _chars that convert to another character
 
     def __getstate__(self) -> dict[str, Any]:  # Ray/multiprocessing pickle stages: rebuild lazily
-        return {"_cc": None, "_chars": {}}
+        return {"_cc": None, "_chars": {}, "_changed": set()}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
@@ -31,13 +32,19 @@ class SimplifiedConverter:
             self._cc = OpenCC("t2s")
         return self._cc
 
+    def _note(self, char: str, out: str) -> None:
+        """Remember the conversion of ``char``."""
+        self._chars[char] = out
+        if out != char:
+            self._changed.add(char)
+
     def convert_char(self, char: str) -> str:
         """One character to simplified (itself when OpenCC maps it to more or fewer characters)."""
         out = self._chars.get(char)
         if out is None:
             conv = self._opencc().convert(char)
             out = conv if len(conv) == 1 else char
-            self._chars[char] = out
+            self._note(char, out)
         return out
 
     def _learn(self, chars: set[str]) -> None:
@@ -51,7 +58,7 @@ class SimplifiedConverter:
                 self.convert_char(ch)
             return
         for ch, conv in zip(ordered, converted):
-            self._chars[ch] = conv if len(conv) == 1 else ch
+            self._note(ch, conv if len(conv) == 1 else ch)
 
     def convert(self, text: str) -> str:
         """Convert ``text`` to simplified Chinese without changing its length.
@@ -62,8 +69,9 @@ class SimplifiedConverter:
         Returns:
             The simplified text, ``len(result) == len(text)``.
         """
-        self._learn({ch for ch in text if not ch.isascii()} - self._chars.keys())
-        if all(self._chars.get(ch, ch) == ch for ch in set(text)):
+        chars = set(text)
+        self._learn({ch for ch in chars.difference(self._chars) if not ch.isascii()})
+        if self._changed.isdisjoint(chars):  # no character converts to another: nothing to do
             return text
         out = []
         for line in text.split("\n"):

@@ -152,20 +152,22 @@ class LayoutAnalyser:
 
     def __init__(self, rules: LayoutRules) -> None:
         self.rules = rules
+        # is_caption_formula by line: the cut repair and the classification ask about the same lines again
+        self._caption_memo: dict[str, bool] = {}
 
     # -- single-line predicates -------------------------------------------------------------
 
     def is_credit(self, text: str) -> bool:
         """A source credit line ("本版文据新华社", "来源：新华网"): kept in the text."""
-        return len(text) <= 80 and any(p.fullmatch(text) for p in self.rules.credit_patterns)
+        return len(text) <= 80 and self.rules.match_any("credit_patterns", text, full=True)
 
     def is_staff_credit(self, text: str) -> bool:
         """A staff credit or byline line ("责编：刘某", "（编辑：某某）", "（记者 某某）"): taken out of the text."""
-        return len(text) <= 80 and any(p.fullmatch(text) for p in self.rules.staff_credit_patterns)
+        return len(text) <= 80 and self.rules.match_any("staff_credit_patterns", text, full=True)
 
     def is_furniture(self, text: str) -> bool:
         """A scraping trailer or page tool ("(更新时间戳: 1730465930906)", "分享到："): not text."""
-        return len(text) <= 80 and any(p.fullmatch(text) for p in self.rules.furniture_patterns)
+        return len(text) <= 80 and self.rules.match_any("furniture_patterns", text, full=True)
 
     def is_name_cut(self, text: str) -> bool:
         """A line ending inside a transliterated name: "…成员哈利勒·哈" (the last part cut after 1-2 characters).
@@ -191,9 +193,14 @@ class LayoutAnalyser:
     def is_caption_formula(self, text: str) -> bool:
         if len(text) > CAPTION_FORMULA_MAX_CHARS:
             return False
-        if _CAPTION_POSITION.search(text) and len(text) > POSITION_CAPTION_MAX_CHARS:
-            return False
-        return any(p.search(text) for p in self.rules.caption_patterns)
+        found = self._caption_memo.get(text)
+        if found is None:
+            if _CAPTION_POSITION.search(text) and len(text) > POSITION_CAPTION_MAX_CHARS:
+                found = False
+            else:
+                found = any(p.search(text) for p in self.rules.caption_patterns)
+            self._caption_memo[text] = found
+        return found
 
     def is_name(self, text: str) -> bool:
         """A bare person's name: a transliterated foreign name or a 2-3 character Chinese one."""
@@ -295,7 +302,7 @@ class LayoutAnalyser:
             len(text) <= HEADING_MAX_CHARS
             and not ends_sentence(text)
             and not open_pairs(text)
-            and any(p.match(text) for p in self.rules.heading_patterns)
+            and self.rules.match_any("heading_patterns", text)
         )
 
     # -- whole article ----------------------------------------------------------------------
@@ -376,6 +383,7 @@ class LayoutAnalyser:
         Returns:
             The :class:`Layout`.
         """
+        self._caption_memo.clear()  # one article's lines at a time
         lines = split_lines(raw)
         out = Layout()
         if not lines:
@@ -486,12 +494,14 @@ class LayoutAnalyser:
             return
         kept: list[Paragraph] = []
         for para in out.paragraphs:
+            text = para.text
             for pattern in self.rules.inline_credit_patterns:
-                m = pattern.search(para.text)
+                m = pattern.search(text)
                 if m and m.end() > m.start():
                     raw_start, removed = _cut_segments(para, m.start(), m.end())
                     out.credits.append((raw_start, removed.strip(_STRIP)))
-            if para.text.strip(_STRIP):
+                    text = para.text
+            if text.strip(_STRIP):
                 kept.append(para)
         out.paragraphs = kept
         out.credits.sort()

@@ -7,6 +7,8 @@ sentence. Quote marks without a partner in the paragraph are ignored.
 """
 from __future__ import annotations
 
+import re
+
 from jishi.document import Sentence
 
 TERMINALS = frozenset("。！？!?；")
@@ -14,6 +16,10 @@ ELLIPSIS = "…"
 CLOSERS = frozenset("”’」』）)》〉】]")
 _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』"}
 _SPACE = " \t\u3000\xa0"
+# Only these characters can change the splitter's state; the scans jump from one to the next.
+_QUOTE_CHARS = "".join(_QUOTES) + "".join(_QUOTES.values())
+_QUOTE_MARKS = re.compile(f"[{_QUOTE_CHARS}]")
+_MARKS = re.compile(f"[{''.join(sorted(TERMINALS))}{ELLIPSIS}{_QUOTE_CHARS}]")
 
 
 def _match_quotes(text: str, start: int, end: int) -> tuple[set[int], set[int]]:
@@ -21,7 +27,8 @@ def _match_quotes(text: str, start: int, end: int) -> tuple[set[int], set[int]]:
     openers: set[int] = set()
     closers: set[int] = set()
     stack: list[tuple[str, int]] = []
-    for i in range(start, end):
+    for mark in _QUOTE_MARKS.finditer(text, start, end):
+        i = mark.start()
         ch = text[i]
         if ch in _QUOTES:
             stack.append((ch, i))
@@ -69,6 +76,10 @@ def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     depth = 0
     i = start
     while i < end:
+        mark = _MARKS.search(text, i, end)  # other characters neither open, close nor end anything
+        if mark is None:
+            break
+        i = mark.start()
         if i in openers:
             depth += 1
             i += 1

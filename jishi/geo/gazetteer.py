@@ -49,6 +49,7 @@ _NOT_SUFFIX_AFTER = {"市": "场"}
 # A GeoNames city must be this large to displace a hand-typed namesake on country context.
 MIN_OVERRIDE_POPULATION = 100_000
 _HAN_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
+SIMPLIFIED_CACHE_SIZE = 100_000  # names whose t2s conversion is remembered (pieces of words asked about)
 _COLUMNS = ("id", "name", "aliases", "country", "precision", "parent", "name_en", "ref", "lat", "lon")
 
 
@@ -356,11 +357,17 @@ class Gazetteer:
         index = index if index is not None else load_index(cache_dir=cache_dir)
         self._places: dict[str, list[Any]] = index["places"]
         self._names: dict[str, list[str]] = index["names"]  # ids best first (tier, then population)
-        lengths: dict[str, set[int]] = defaultdict(set)
+        # The lengths (longest first) of the names that open with each pair of characters, and the one-character
+        # names: only a few positions of a text open a name, and these find them with one lookup.
+        openings: dict[str, set[int]] = defaultdict(set)
         for name in self._names:
-            lengths[name[0]].add(len(name))
-        self._lengths = {ch: sorted(ls, reverse=True) for ch, ls in lengths.items()}
+            if len(name) >= 2:
+                openings[name[:2]].add(len(name))
+        self._pair_lengths = {pair: tuple(sorted(ls, reverse=True)) for pair, ls in openings.items()}
+        self._single_names = frozenset(name for name in self._names if len(name) == 1)
         self._t2s: Any = None
+        self._simplified: dict[str, str] = {}  # t2s conversions of names already asked about
+        self._by_name: dict[str, tuple[Candidate, ...]] = {}  # candidates of the names met so far
 
     def __len__(self) -> int:
         return len(self._places)
@@ -387,13 +394,24 @@ class Gazetteer:
         """city, region, country, sea or point."""
         return self._places[place_id][4]
 
+    def country(self, place_id: str) -> str | None:
+        """ISO3 code of the place's country (None for places of no single country: 南海, 黑海)."""
+        return self._places[place_id][1]
+
     def candidates(self, name: str) -> list[Candidate]:
         """All places a name can stand for, best first (hand, then countries, then GeoNames by population)."""
         ids = self._names.get(name)
         if ids is None and _HAN_ONLY.match(name or "x"):
             name = self._simplify(name)
             ids = self._names.get(name)
-        return self._candidates(self._with_base(name, ids)) if ids else []
+        return self._name_candidates(name) if ids else []
+
+    def _name_candidates(self, name: str) -> list[Candidate]:
+        """The candidates of a known name (a new list; the frozen candidates are made once per name)."""
+        cands = self._by_name.get(name)
+        if cands is None:
+            cands = self._by_name[name] = tuple(self._candidates(self._with_base(name, self._names[name])))
+        return list(cands)
 
     def _with_base(self, name: str, ids: list[str]) -> list[str]:
         """Add the places of the name without its suffix: 伦敦市 may be London, Ontario, as 伦敦 may."""
@@ -445,15 +463,24 @@ class Gazetteer:
             ``(start, end, candidates)`` for each match, in order, non-overlapping.
         """
         out: list[tuple[int, int, list[Candidate]]] = []
-        i, n = 0, len(text)
-        while i < n:
-            for length in self._lengths.get(text[i], ()):
-                if i + length <= n and (ids := self._names.get(text[i:i + length])):
-                    out.append((i, i + length, self._candidates(self._with_base(text[i:i + length], ids))))
-                    i += length
+        n = len(text)
+        pairs, singles = self._pair_lengths, self._single_names
+        if singles:
+            opens = [i for i in range(n) if text[i:i + 2] in pairs or text[i] in singles]
+        else:
+            opens = [i for i in range(n - 1) if text[i:i + 2] in pairs]
+        end = 0  # matches do not overlap: a name opening inside the previous match is skipped
+        for i in opens:
+            if i < end:
+                continue
+            lengths = pairs.get(text[i:i + 2], ())
+            if text[i] in singles:
+                lengths += (1,)
+            for length in lengths:
+                if i + length <= n and self._names.get(text[i:i + length]):
+                    out.append((i, i + length, self._name_candidates(text[i:i + length])))
+                    end = i + length
                     break
-            else:
-                i += 1
         return out
 
     def find(self, text: str, *, countries: Iterable[str] = ()) -> list[tuple[int, int, Place]]:
@@ -492,11 +519,16 @@ class Gazetteer:
         return length >= 4 or (length == 3 and self._places[cands[0].place_id][1] == "CHN")
 
     def _simplify(self, name: str) -> str:
-        if self._t2s is None:
-            from opencc_purepy import OpenCC
+        out = self._simplified.get(name)
+        if out is None:
+            if self._t2s is None:
+                from opencc_purepy import OpenCC
 
-            self._t2s = OpenCC("t2s")
-        return self._t2s.convert(name)
+                self._t2s = OpenCC("t2s")
+            if len(self._simplified) >= SIMPLIFIED_CACHE_SIZE:
+                self._simplified.clear()
+            out = self._simplified[name] = self._t2s.convert(name)
+        return out
 
 
 def touches_joiner(text: str, start: int, end: int, *, reach: int = 2) -> bool:

@@ -48,24 +48,35 @@ class _Evidence:
     org: list[tuple[int, int]] = field(default_factory=list)
 
 
+_SPAN_TAGS = LOC_TAGS | PER_TAGS | ORG_TAGS
+
+
 def _collect_evidence(doc: Document) -> _Evidence:
     ev = _Evidence()
-    for sent in doc.sentences:
-        for tok in sent.tokens:
-            ev.has_tokens = True
-            ev.starts.add(tok.start)
-            ev.ends.add(tok.end)
-            span = (tok.start, tok.end)
-            if tok.tag in LOC_TAGS:
-                ev.loc.append(span)
-            elif tok.tag in PER_TAGS:
-                ev.per.append(span)
-            elif tok.tag in ORG_TAGS:
-                ev.org.append(span)
+    tokens = [tok for sent in doc.sentences for tok in sent.tokens]
+    ev.has_tokens = bool(tokens)
+    ev.starts = {tok.start for tok in tokens}
+    ev.ends = {tok.end for tok in tokens}
+    for tok in [tok for tok in tokens if tok.tag in _SPAN_TAGS]:
+        span = (tok.start, tok.end)
+        if tok.tag in LOC_TAGS:
+            ev.loc.append(span)
+        elif tok.tag in PER_TAGS:
+            ev.per.append(span)
+        else:
+            ev.org.append(span)
+    by_label = {"LOC": ev.loc, "PER": ev.per, "ORG": ev.org}
     for ent in doc.entities:
-        span = (ent.start, ent.end)
-        {"LOC": ev.loc, "PER": ev.per, "ORG": ev.org}.get(ent.label, []).append(span)
+        if ent.label in by_label:
+            by_label[ent.label].append((ent.start, ent.end))
+    # a LAC entity repeats its token's span; the rules only ask whether some span holds a match
+    ev.loc, ev.per, ev.org = (list(dict.fromkeys(spans)) for spans in (ev.loc, ev.per, ev.org))
     return ev
+
+
+def _holding(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The spans that hold [start, end), in their order: all the rules below look at no others."""
+    return [(s, e) for s, e in spans if s <= start and end <= e]
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int, *, strictly: bool = False) -> bool:
@@ -83,9 +94,9 @@ LOC_TAILS = ("东部", "西部", "南部", "北部", "中部", "东北", "西北
              "市", "县", "州", "省", "区", "镇", "村", "邦", "营", "南郊", "北郊", "东郊", "西郊", "近郊", "附近")
 
 
-def _inside_other_name(text: str, start: int, end: int, ev: _Evidence, gaz: Gazetteer) -> bool:
-    """Whether the match lies inside a longer LOC word whose rest is no place word (哈马 in 哈马斯)."""
-    for s, e in ev.loc:
+def _inside_other_name(text: str, start: int, end: int, loc: list[tuple[int, int]], gaz: Gazetteer) -> bool:
+    """Whether the match lies inside a longer LOC word (of ``loc``) whose rest is no place word (哈马 in 哈马斯)."""
+    for s, e in loc:
         if s <= start and end <= e and (s, e) != (start, end):
             before, after = text[s:start], text[end:e]
             ok_before = not before or before in LOC_HEADS or bool(gaz.candidates(before))
@@ -102,13 +113,15 @@ def _accept(text: str, start: int, end: int, cands: list[Candidate], ev: _Eviden
     if touches_joiner(text, start, end):
         return False
     best = min(c.tier for c in cands)
-    if _inside(ev.org, start, end, strictly=True) or _inside(ev.per, start, end, strictly=True):
+    org, per = _holding(ev.org, start, end), _holding(ev.per, start, end)
+    if _inside(org, start, end, strictly=True) or _inside(per, start, end, strictly=True):
         return False
-    in_loc = _inside(ev.loc, start, end)
-    if in_loc and _inside_other_name(text, start, end, ev, gaz):
+    loc = _holding(ev.loc, start, end)
+    in_loc = bool(loc)
+    if in_loc and _inside_other_name(text, start, end, loc, gaz):
         return False
     # LAC tags some well-known places as PER (基辅 on the seed): trust the gazetteer for hand/country names.
-    if _inside(ev.per, start, end) and not in_loc and best == TIERS["geonames"]:
+    if per and not in_loc and best == TIERS["geonames"]:
         return False
     # A demonym is no place mention: 乌克兰人 (one LAC token), 美国人.
     if end < len(text) and text[end] == "人" and gaz.precision(cands[0].place_id) == "country":
@@ -119,8 +132,22 @@ def _accept(text: str, start: int, end: int, cands: list[Candidate], ev: _Eviden
     if best < TIERS["geonames"]:
         return end - start >= 3 or aligned or in_loc
     if ev.has_tokens:
-        return _edge_of_loc(ev.loc, start, end) or (end - start >= 3 and aligned)
+        return _edge_of_loc(loc, start, end) or (end - start >= 3 and aligned)
     return gaz.weak_name_ok(text, start, end, cands)
+
+
+class _Taken:
+    """Spans already matched, to test overlap by their characters (one set lookup per character)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.chars = {pos for s, e in spans for pos in range(s, e)}
+        self.by_chars = all(s < e for s, e in spans)  # an empty span has no characters to find
+
+    def overlaps(self, start: int, end: int) -> bool:
+        if self.by_chars and start < end:
+            return not self.chars.isdisjoint(range(start, end))
+        return any(s < end and start < e for s, e in self.spans)
 
 
 def _loc_entity_matches(
@@ -128,8 +155,9 @@ def _loc_entity_matches(
 ) -> list[tuple[int, int, list[Candidate]]]:
     """LOC spans the longest-match scan missed that the gazetteer knows (with a place suffix stripped)."""
     out = []
+    matched = _Taken(taken)
     for start, end in sorted(set(ev.loc)):
-        if any(s < end and start < e for s, e in taken):
+        if matched.overlaps(start, end):
             continue
         name = text[start:end]
         cands = gaz.candidates(name)
@@ -198,8 +226,8 @@ def resolve_places(doc: Document, gaz: Gazetteer) -> list[Place]:
     matches.sort(key=lambda m: m[0])
     # The article's own countries: unambiguous country-level mentions, most mentioned first.
     context = Counter(
-        gaz.place(c[0].place_id).country for _, _, c in matches
-        if len(c) == 1 and gaz.place(c[0].place_id).precision == "country"
+        gaz.country(c[0].place_id) for _, _, c in matches
+        if len(c) == 1 and gaz.precision(c[0].place_id) == "country"
     )
     countries = [code for code, _ in context.most_common() if code]
     mentions: dict[str, list[list[int]]] = {}

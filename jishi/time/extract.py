@@ -12,8 +12,10 @@ Design points (issue 3):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from jishi.time.knowledge import TimeKnowledge
 from jishi.time.numbers import to_ascii_digits
@@ -53,14 +55,26 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def build_patterns(kb: TimeKnowledge) -> list[tuple[str, re.Pattern[str]]]:
-    """Compile the grammar: (type, pattern) pairs, tried at every position.
+class GrammarRule(NamedTuple):
+    """One rule of the grammar: the candidate type, its pattern, and an optional gate.
+
+    The gate is a cheap pattern that every match of ``pattern`` contains (季度 for the quarters, 年代 for the
+    decades); a text without it cannot match, so the full pattern is not run over it.
+    """
+
+    kind: str
+    pattern: re.Pattern[str]
+    gate: re.Pattern[str] | None = None
+
+
+def build_patterns(kb: TimeKnowledge) -> list[GrammarRule]:
+    """Compile the grammar: (type, pattern, gate) rules, tried at every position.
 
     Args:
         kb: the loaded time knowledge.
 
     Returns:
-        The compiled patterns; named groups carry the fields.
+        The compiled rules; named groups carry the fields.
     """
     yrel_words = list(kb.relative_years) + list(kb.anaphoric_years)
     yrel = _alt(yrel_words)
@@ -70,62 +84,78 @@ def build_patterns(kb: TimeKnowledge) -> list[tuple[str, re.Pattern[str]]]:
     lead_year = "".join(sorted({w[0] for w in yrel_words}))
     lead_holiday = "".join(sorted({w[0] for w in kb.holidays}))
     mrel = _alt(list(kb.relative_months) + list(kb.anaphoric_months))
-    pats = [
+    # Characters a day number (DAY) and a month number (MONTH) are written with, for look-aheads and gates.
+    day_chars = "0-9一二三四五六七八九十廿"
+    month_chars = "0-9一二三四五六七八九十"
+    connector_ends = "—\\-－~～至到"  # last characters of the connectors of dayrange and monthrange
+    # (type, pattern[, gate]); the gate is a necessary substring pattern (see GrammarRule)
+    pats: list[tuple[str, str] | tuple[str, str, str]] = [
         ("numeric", r"(?P<y>[12][0-9]{3})[-/.](?P<m>1[0-2]|0?[1-9])[-/.](?P<d>3[01]|[12][0-9]|0?[1-9])(?![0-9])"),
-        ("date", rf"(?P<y>{YEAR4})年(?:(?P<m>{MONTH})月份?(?:(?P<d>{DAY})[日号])?(?P<mpart>{MONTH_PART})?"
+        ("date", rf"(?=[12一二])(?P<y>{YEAR4})年(?:(?P<m>{MONTH})月份?(?:(?P<d>{DAY})[日号])?(?P<mpart>{MONTH_PART})?"
                  rf"|(?P<ypart>{YEAR_PART}))?(?!代)"),
-        ("date", rf"(?P<y2>[0-9]{{2}}|[〇零一二三四五六七八九]{{2}})年(?:(?P<m>{MONTH})月份?(?:(?P<d>{DAY})[日号])?"
+        ("date", rf"(?=[0-9〇零一二三四五六七八九])(?P<y2>[0-9]{{2}}|[〇零一二三四五六七八九]{{2}})年(?:(?P<m>{MONTH})月份?(?:(?P<d>{DAY})[日号])?"
                  rf"(?P<mpart>{MONTH_PART})?|(?P<ypart>{YEAR_PART}))"),
         ("date", rf"(?P<yrel>{yrel})(?:(?P<m>{MONTH})月份?(?:(?P<d>{DAY})[日号])?(?P<mpart>{MONTH_PART})?"
                  rf"|(?P<ypart>{YEAR_PART}))?"),
         ("date", rf"(?P<mrel>{mrel})(?:(?P<d>{DAY})[日号]|(?P<mpart>{MONTH_PART}))?"),
         ("dayrange", rf"(?=[{digits}{lead_year}])(?:(?P<y>{YEAR4})年|(?P<yrel>{yrel}))?(?P<m>{MONTH})月(?P<d1>{DAY})(?:—|-|－|~|～|至|到)"
-                     rf"(?P<d2>{DAY})[日号]"),
+                     rf"(?P<d2>{DAY})[日号]", rf"月[{day_chars}]{{1,3}}[{connector_ends}]"),
         ("monthweek", rf"(?:(?P<y>{YEAR4})年|(?P<yrel>{yrel}))?(?:(?P<m>{MONTH})月份?|(?P<mrel>{mrel}))的?"
-                      r"第(?P<n>[1-5一二三四五])个?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])?"),
+                      r"第(?P<n>[1-5一二三四五])个?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])?",
+         r"第[1-5一二三四五]个?(?:周|星期|礼拜)"),
         ("monthrange", rf"(?=[{digits}{lead_year}])(?:(?P<y>{YEAR4})年|(?P<yrel>{yrel}))?(?<![月0-9])(?P<m1>{MONTH})月?(?:——|—|-|－|~|～|至|到)"
-                       rf"(?P<m2>{MONTH})月份?(?![0-9一二三四五六七八九十廿卅]+[日号])"),
-        ("date", rf"(?P<m>{MONTH})月份?(?:(?P<d>{DAY})[日号])?(?P<mpart>{MONTH_PART})?"),
-        ("date", r"(?P<d>3[01]|[12][0-9]|0?[1-9])日(?![元圆本]|内(?!瓦)|以内|之内|战争|战役|之战)"),  # 12日战争: the 12-day war
-        ("date", rf"(?<=[至到—])(?P<d>{DAY})号"),
-        ("quarter", r"(?P<which>上|下|本|这)个?季度(?P<qpart>初|末)?"),
-        ("quarter", r"(?P<q>第?[一二三四1-4]|首)季度(?P<qpart>初|末)?"),
+                       rf"(?P<m2>{MONTH})月份?(?![0-9一二三四五六七八九十廿卅]+[日号])",
+         rf"[{connector_ends}][{month_chars}]{{1,2}}月"),
+        ("date", rf"(?=[{month_chars}])(?P<m>{MONTH})月份?(?:(?P<d>{DAY})[日号])?(?P<mpart>{MONTH_PART})?"),
+        ("date", r"(?=[0-9])(?P<d>3[01]|[12][0-9]|0?[1-9])日(?![元圆本]|内(?!瓦)|以内|之内|战争|战役|之战)"),  # 12日战争: the 12-day war
+        ("date", rf"(?<=[至到—])(?P<d>{DAY})号", rf"[至到—][{day_chars}]{{1,3}}号"),
+        ("quarter", r"(?P<which>上|下|本|这)个?季度(?P<qpart>初|末)?", "季度"),
+        ("quarter", r"(?P<q>第?[一二三四1-4]|首)季度(?P<qpart>初|末)?", "季度"),
         ("monthpart", r"(?P<mpart>月初|月底|月末|月中(?=旬|[，。；、,\s])|月上旬|月中旬|月下旬)"),
-        ("yearpart", r"(?P<ypart>(?<![大新过])年初(?![一二三四五六七八九十])|年底|年末|上半年|下半年|(?<![0-9〇零一二三四五六七八九十两几数多近])年内)"),
+        ("yearpart", r"(?=[年上下])(?P<ypart>(?<![大新过])年初(?![一二三四五六七八九十])|年底|年末|上半年|下半年|(?<![0-9〇零一二三四五六七八九十两几数多近])年内)"),
         ("relday", _alt(list(kb.relative_days))),
         ("anaday", _alt(list(kb.anaphoric_days))),
         ("vague", _alt(list(kb.vague))),
-        ("holiday", rf"(?=[{digits}{lead_year}{lead_holiday}])(?:(?P<y>{YEAR4})年|(?P<yrel>{yrel}))?(?P<name>{_alt(list(kb.holidays))})"),
+        ("holiday", rf"(?=[{digits}{lead_year}{lead_holiday}])(?:(?P<y>{YEAR4})年|(?P<yrel>{yrel}))?(?P<name>{_alt(list(kb.holidays))})",
+         _alt(list(kb.holidays))),
         ("week", r"(?P<which>上上|下下|上|下|本|这)一?个?(?:周|星期|礼拜)(?:周|星期)?(?P<wd>[一二三四五六日天末])?(?![年岁])"),
         ("weekday", r"(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![年岁])"),
         ("weekend", r"周末"),
-        ("ago", rf"(?P<n>(?:[0-9]{{1,3}}|[{CN_NUM}]+|几|数)(?:多|余)?)个?(?P<unit>年|月|周|星期|天|小时)"
-                r"(?P<dir>以前|以后|之前|之后|前|后)(?![往进来去夕提者面线])"),
+        ("ago", rf"(?=[0-9{CN_NUM}几数])(?P<n>(?:[0-9]{{1,3}}|[{CN_NUM}]+|几|数)(?:多|余)?)个?"
+                r"(?P<unit>年|月|周|星期|天|小时)(?P<dir>以前|以后|之前|之后|前|后)(?![往进来去夕提者面线])",
+         r"(?:年|月|周|星期|天|小时)(?:以前|以后|之前|之后|前|后)"),
         ("span", rf"(?P<dir>过去|未来|今后|最近|此后|此前)(?P<n>[0-9]{{1,3}}|[{CN_NUM}]+|几|数)(?:多|余)?个?"
                  r"(?P<unit>年|月|周|星期|天|日|小时)(?:里|内|间|来)?"),
         ("firstn", rf"(?=[{digits}{lead_year}前])(?:(?P<y>{YEAR4})年|(?P<yrel>{yrel}))?"
-                   rf"前(?P<n>[0-9]{{1,2}}|[{CN_NUM}]+)个?(?P<unit>月|季度)"),
+                   rf"前(?P<n>[0-9]{{1,2}}|[{CN_NUM}]+)个?(?P<unit>月|季度)",
+         rf"前(?:[0-9]{{1,2}}|[{CN_NUM}]+)个?(?:月|季度)"),
         ("duration", rf"(?=[{digits}近约逾长半几数])(?P<pre>近|约|逾|长达)?"
                      rf"(?P<n>(?:(?![12][0-9]{{3}}年)[0-9]+(?:\.[0-9]+)?|[{CN_NUM}]+|半|几|数|十几|几十)"
                      r"(?:多|余)?)(?P<ge>个)?(?P<half>多|半)?(?P<unit>小时|钟头|分钟|秒钟|天|周(?![年岁])|星期|"
                      r"(?<=个)月|(?<=个[多半])月|年(?![代级度轻龄初底末中])|(?<=个)世纪)(?P<post>多|半)?"
                      r"(?P<within>内|以来|来)?"),
-        ("duration", rf"(?P<n>[0-9]{{1,3}}|[{CN_NUM}]+)日(?P<within>以内|之内|内)(?!瓦)"),
+        ("duration", rf"(?=[0-9{CN_NUM}])(?P<n>[0-9]{{1,3}}|[{CN_NUM}]+)日(?P<within>以内|之内|内)(?!瓦)",
+         r"日(?:以内|之内|内)"),
         ("decade", rf"(?=[{digits}上])(?P<cent>上|(?:[12][0-9]|十九|二十|二十一)世纪)?"
                    r"(?P<dec>[1-9]0|[一二三四五六七八九]十)"
-                   r"年代(?P<part>初|末|中期|前期|后期|中后期)?"),
-        ("decade", r"(?P<y>[12][0-9]{2}0)年代(?P<part>初|末|中期|前期|后期|中后期)?"),
+                   r"年代(?P<part>初|末|中期|前期|后期|中后期)?", "年代"),
+        ("decade", r"(?P<y>[12][0-9]{2}0)年代(?P<part>初|末|中期|前期|后期|中后期)?", "年代"),
         ("century", r"(?P<cent>(?:[12][0-9]|十九|二十|二十一)世纪)(?P<part>初|末|中叶)?"
-                    r"(?![0-9一二三四五六七八九十]|年代)"),
-        ("delegate", rf"(?=[{digits}农阴])(?:(?:{YEAR4})年)?(?:农历|阴历)[{CN_NUM}正腊冬闰初月日]{{2,8}}"),
+                    r"(?![0-9一二三四五六七八九十]|年代)", "世纪"),
+        ("delegate", rf"(?=[{digits}农阴])(?:(?:{YEAR4})年)?(?:农历|阴历)[{CN_NUM}正腊冬闰初月日]{{2,8}}",
+         "农历|阴历"),
         ("delegate", rf"(?:正月|腊月)(?:初[{CN_NUM}]{{1,2}}|[十廿][{CN_NUM}]?|[{CN_NUM}]{{1,3}}日?)"),
     ]
-    return [(kind, re.compile(p)) for kind, p in pats]
+    return [GrammarRule(rule[0], re.compile(rule[1]), re.compile(rule[2]) if len(rule) > 2 else None)
+            for rule in pats]
 
 
-def _blocked(text: str, start: int, end: int, kb: TimeKnowledge) -> bool:
-    """True when the span lies inside a name that only looks like a time (今日俄罗斯) or breaks a word guard."""
-    if any(_covers(text, name, start, end) for name in kb.not_time):
+def _blocked(text: str, start: int, end: int, kb: TimeKnowledge, names: Sequence[str] | None = None) -> bool:
+    """True when the span lies inside a name that only looks like a time (今日俄罗斯) or breaks a word guard.
+
+    ``names`` narrows ``kb.not_time`` to the names that occur in ``text`` (found once per text).
+    """
+    if any(_covers(text, name, start, end) for name in (kb.not_time if names is None else names)):
         return True
     guard = kb.guards.get(text[start:end])
     if guard:
@@ -163,7 +193,7 @@ def _numeric_guard(text: str, start: int, kind: str, groups: dict[str, Any]) -> 
     return False
 
 
-def find_candidates(text: str, patterns: list[tuple[str, re.Pattern[str]]], kb: TimeKnowledge) -> list[Candidate]:
+def find_candidates(text: str, patterns: list[GrammarRule], kb: TimeKnowledge) -> list[Candidate]:
     """Leftmost-longest, non-overlapping time candidates in ``text``.
 
     Args:
@@ -175,8 +205,11 @@ def find_candidates(text: str, patterns: list[tuple[str, re.Pattern[str]]], kb: 
         Candidates ordered by start, plus ``range`` candidates spanning "A至B" pairs.
     """
     norm = to_ascii_digits(text)
+    not_time = [name for name in kb.not_time if name in norm]
     found: list[Candidate] = []
-    for kind, pattern in patterns:
+    for kind, pattern, gate in patterns:
+        if gate is not None and gate.search(norm) is None:
+            continue
         for match in pattern.finditer(norm):
             start, end = match.span()
             if end <= start:
@@ -184,7 +217,7 @@ def find_candidates(text: str, patterns: list[tuple[str, re.Pattern[str]]], kb: 
             groups = {k: v for k, v in match.groupdict().items() if v is not None}
             if kind == "date" and not groups:
                 continue
-            if _numeric_guard(norm, start, kind, groups) or _blocked(norm, start, end, kb):
+            if _numeric_guard(norm, start, kind, groups) or _blocked(norm, start, end, kb, not_time):
                 continue
             found.append(Candidate(start, end, text[start:end], kind, groups))
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
@@ -200,7 +233,7 @@ def find_candidates(text: str, patterns: list[tuple[str, re.Pattern[str]]], kb: 
     for prev, cand in zip([None, *chosen], chosen):
         cand.local_time = norm[max(0, cand.start - 4):cand.start] == "当地时间"
         cand.apposition = prev is not None and norm[prev.end:cand.start] in ("（", "(")
-        clause = re.split(r"[，。；！？,;!?\n]", norm[cand.end:cand.end + 16], maxsplit=1)[0]
+        clause = _CLAUSE_BREAK.split(norm[cand.end:cand.end + 16], maxsplit=1)[0]
         cand.background = "以来" in clause or norm[max(0, cand.start - 3):cand.start].endswith(_PLUPERFECT)
         cand.in_title = _in_title(cand, titles)
         cand.background = cand.background or cand.in_title
@@ -229,14 +262,28 @@ def _names_a_day(cand: Candidate) -> bool:
     return cand.type in _DAY_PART_TYPES
 
 
-def _suffix_at(norm: str, pos: int, words: dict[str, str], limit: int) -> str:
-    """The longest word of ``words`` (keys longest first) written at ``pos`` that ends by ``limit`` and is not
-    followed by one of the characters that make it part of another word ("" when none)."""
-    for word in words:
+SuffixTable = dict[str, tuple[tuple[str, str], ...]]
+
+
+@lru_cache(maxsize=16)
+def _suffix_table(words: tuple[tuple[str, str], ...]) -> SuffixTable:
+    """Suffix words with the characters they may not precede, by first character, longest first (a stable
+    sort: words of one length keep their order in the data)."""
+    table: dict[str, list[tuple[str, str]]] = {}
+    for word, bad in sorted(words, key=lambda kv: -len(kv[0])):
+        if word:
+            table.setdefault(word[0], []).append((word, bad))
+    return {first: tuple(entries) for first, entries in table.items()}
+
+
+def _suffix_at(norm: str, pos: int, words: SuffixTable, limit: int) -> str:
+    """The longest word of ``words`` (from :func:`_suffix_table`) written at ``pos`` that ends by ``limit`` and
+    is not followed by one of the characters that make it part of another word ("" when none)."""
+    for word, bad in words.get(norm[pos:pos + 1], ()):
         end = pos + len(word)
         if end <= limit and norm.startswith(word, pos):
             after = norm[end:end + 1]
-            if not (after and after in words[word]):
+            if not (after and after in bad):
                 return word
     return ""
 
@@ -253,9 +300,9 @@ def _attach_suffixes(text: str, norm: str, chosen: list[Candidate],
         A duration's 以内/之内 makes no head (三天内 was always one expression).
     """
     heads: list[tuple[Candidate, Candidate]] = []
-    day_parts = dict(sorted(kb.day_parts.items(), key=lambda kv: -len(kv[0])))
-    postpositions = dict(sorted(kb.postpositions.items(), key=lambda kv: -len(kv[0])))
-    within = {w: bad for w, bad in postpositions.items() if w in _DURATION_POSTPOSITIONS}
+    day_parts = _suffix_table(tuple(kb.day_parts.items()))
+    postpositions = _suffix_table(tuple(kb.postpositions.items()))
+    within = _suffix_table(tuple((w, bad) for w, bad in kb.postpositions.items() if w in _DURATION_POSTPOSITIONS))
     for i, cand in enumerate(chosen):
         limit = chosen[i + 1].start if i + 1 < len(chosen) else len(norm)
         suffix = ""
@@ -281,6 +328,7 @@ def _attach_suffixes(text: str, norm: str, chosen: list[Candidate],
 
 
 _WAR_NAME = re.compile(r"战争|战役|之战")
+_CLAUSE_BREAK = re.compile(r"[，。；！？,;!?\n]")
 _TITLE = re.compile(r"《[^《》\n]{1,80}》")
 # 公告2025年第5号, 2024年第3期: the year numbers a document or an issue, it dates nothing
 _NUMBERED = re.compile(r"第[0-9〇零一二三四五六七八九十百]{1,4}(?:号|期)")

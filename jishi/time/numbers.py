@@ -4,7 +4,10 @@
 """
 from __future__ import annotations
 
+import re
+
 FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_FULLWIDTH_CHARS = re.compile("[０-９．]")
 
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
            "八": 8, "九": 9}
@@ -21,6 +24,8 @@ def to_ascii_digits(text: str) -> str:
     Returns:
         The string with ０-９ and ． mapped to 0-9 and ``.``.
     """
+    if _FULLWIDTH_CHARS.search(text) is None:  # the usual case; translate() is slow on long texts
+        return text
     return text.translate(FULLWIDTH)
 
 

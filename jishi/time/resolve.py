@@ -23,6 +23,7 @@ Rules, in the order a reader applies them (docs/TIME.md has the full list):
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import logging
 import re
@@ -38,6 +39,7 @@ from jishi.time.numbers import parse_number
 log = logging.getLogger(__name__)
 
 SENTENCE_BREAKS = "。；！？;!?\n"
+_SENTENCE_BREAK = re.compile(f"[{re.escape(SENTENCE_BREAKS)}]")
 UNIT_CODES = {"小时": "H", "钟头": "H", "分钟": "M", "秒钟": "S", "天": "D", "日": "D", "周": "W", "星期": "W",
               "月": "M", "年": "Y", "世纪": "Y"}
 
@@ -122,15 +124,28 @@ def _num(text: str) -> int:
     return int(value)
 
 
+@lru_cache(maxsize=4)
+def _speech_pattern(speech_verbs: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The words between a dated day and a speech verb (the speaker's place and audience, no clause break)
+    and the verb; compiled once per verb list (a Resolver is made per document)."""
+    verbs = sorted(speech_verbs, key=len, reverse=True)
+    return re.compile(r"[^，。；：！？,;:!?\n“”]{0,25}?(?:" + "|".join(map(re.escape, verbs)) + ")") \
+        if verbs else None
+
+
+@lru_cache(maxsize=4)
+def _any_word(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A pattern found in a text exactly when one of ``words`` is (None for no words)."""
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
 class Resolver:
     """Turns candidates into TimeExprs, walking the article in reading order."""
 
     def __init__(self, kb: TimeKnowledge) -> None:
         self.kb = kb
-        verbs = sorted(kb.speech_verbs, key=len, reverse=True)
-        # between a dated day and the speech verb: the speaker's place and audience, no clause break
-        self._speech = re.compile(r"[^，。；：！？,;:!?\n“”]{0,25}?(?:" + "|".join(map(re.escape, verbs)) + ")") \
-            if verbs else None
+        self._speech = _speech_pattern(kb.speech_verbs)
+        self._cues = _any_word(kb.future_cues)
 
     # --- helpers -------------------------------------------------------------------------------------------
 
@@ -142,12 +157,12 @@ class Resolver:
         if cand.range_end:
             return True
         left = max(text.rfind(ch, 0, cand.start) for ch in SENTENCE_BREAKS) + 1
-        ends = [i for i in (text.find(ch, cand.end) for ch in SENTENCE_BREAKS) if i != -1]
-        right = min(ends, default=len(text))
+        found = _SENTENCE_BREAK.search(text, cand.end)
+        right = found.start() if found else len(text)
         # a closing postposition read into the span (月底前, 周五之前) still counts as a cue (前完成)
         after = cand.end - len(cand.fields.get("suffix", ""))
         clause = text[left:cand.start] + " " + text[after:right]
-        return any(cue in clause for cue in self.kb.future_cues)
+        return self._cues is not None and self._cues.search(clause) is not None
 
     @staticmethod
     def nearest_year(pub: dt.date, make: Any, future_weight: float) -> dt.date:
@@ -780,8 +795,15 @@ def _jionlp() -> Any:
     return jionlp
 
 
+_JIONLP_CACHE_SIZE = 4096
+_jionlp_answers: dict[tuple[str, dt.date], Resolved | str] = {}  # lazy cache: (text, base) -> answer or reason
+
+
 def jionlp_resolve(text: str, base: dt.date) -> Resolved:
     """Ask jionlp's parser about an expression our grammar leaves to it (lunar dates, LAC TIME leftovers).
+
+    The same words recur on the same day (75周年, 龙年 in a day's reports) and jionlp takes about 0.1 ms a
+    call, so its answers are remembered per (text, base).
 
     Args:
         text: the expression.
@@ -793,6 +815,25 @@ def jionlp_resolve(text: str, base: dt.date) -> Resolved:
     Raises:
         Unresolved: jionlp is missing, raises, or returns something that is not a point or a span.
     """
+    key = (text, base)
+    answer = _jionlp_answers.get(key)
+    if answer is None:
+        try:
+            answer = _ask_jionlp(text, base)
+        except Unresolved as exc:
+            if exc.__cause__ is not None and isinstance(exc.__cause__, ImportError):
+                raise
+            answer = str(exc)
+        if len(_jionlp_answers) >= _JIONLP_CACHE_SIZE:
+            _jionlp_answers.clear()
+        _jionlp_answers[key] = answer
+    if isinstance(answer, str):
+        raise Unresolved(answer)
+    return dataclasses.replace(answer)  # a copy: the caller owns what it gets
+
+
+def _ask_jionlp(text: str, base: dt.date) -> Resolved:
+    """One call of jionlp's parser (see :func:`jionlp_resolve`)."""
     try:
         jio = _jionlp()
     except ImportError as exc:

@@ -42,6 +42,9 @@ def _paragraph_starts(doc: Document, text: str) -> list[int]:
 def _lac_candidates(doc: Document, taken: list[Candidate]) -> list[Candidate]:
     """LAC TIME tokens and entities that the grammar did not cover, left to jionlp."""
     spans = [(c.start, c.end) for c in taken]
+    # overlap with the grammar's spans, tested by their characters (an empty span has none: test it directly)
+    covered = {pos for a, b in spans for pos in range(a, b)}
+    by_chars = all(a < b for a, b in spans)
     analysis = doc.analysis_text if doc.analysis_text and len(doc.analysis_text) == len(doc.text) else doc.text
     titles = title_spans(analysis)
     seen: set[tuple[int, int]] = set()
@@ -49,7 +52,10 @@ def _lac_candidates(doc: Document, taken: list[Candidate]) -> list[Candidate]:
     pieces = [(t.start, t.end, t.text) for s in doc.sentences for t in s.tokens if t.tag == "TIME"]
     pieces += [(e.start, e.end, e.text) for e in doc.entities if e.label == "TIME"]
     for start, end, text in sorted(pieces):
-        if (start, end) in seen or any(start < b and a < end for a, b in spans):
+        if (start, end) in seen:
+            continue
+        if (not covered.isdisjoint(range(start, end)) if by_chars and start < end
+                else any(start < b and a < end for a, b in spans)):
             continue
         if not_a_time(analysis, start, end):
             continue  # 公告2025年第5号, 12日战争: a number or a name
