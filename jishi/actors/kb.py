@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jishi import yamlfile
 from jishi.errors import KnowledgeError
 
 log = logging.getLogger(__name__)
@@ -325,7 +326,7 @@ class KnowledgeBase:
         import yaml
 
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+            data = yamlfile.safe_load(path.read_text(encoding="utf-8")) or []
         except yaml.YAMLError as exc:
             raise KnowledgeError(f"persons file is not valid YAML: {exc}", path=str(path)) from exc
         if isinstance(data, dict):  # tolerate a top-level {persons: [...]}

@@ -171,8 +171,13 @@ class ActorResolver:
 
     def __init__(self, data_dir: str | Path | None = None, persons_path: str | Path | None = None,
                  check_names: bool = True) -> None:
-        self.kb = KnowledgeBase.load(Path(data_dir) if data_dir else None,
-                                     persons_path=Path(persons_path) if persons_path else None)
+        if data_dir is None and persons_path is None:
+            from jishi.actors.lookup import default_kb
+
+            self.kb = default_kb()  # the package data, loaded once per process and shared with lookup_actor
+        else:
+            self.kb = KnowledgeBase.load(Path(data_dir) if data_dir else None,
+                                         persons_path=Path(persons_path) if persons_path else None)
         self._lac: Any = None
         self._check_names = check_names
         self._name_cache: dict[str, bool] = {}
