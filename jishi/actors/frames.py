@@ -31,6 +31,25 @@ MEDIA_QUOTED = re.compile(r"据([^，。；：“”《》\n]{0,8})《([^《》�
 INTERVIEW = re.compile(r"接受([^，。；：“”《》\n接]{2,16}?)(?:的)?(?:电视|电话|书面|独家)?(?:专访|采访)")
 # 联合国驻黎巴嫩临时部队 (the organisation's alias is looked up right before 驻)
 IGO_MISSION = re.compile(r"驻[^，。；：！？“”、\s驻]{2,12}?(?:临时部队|维和部队|特派团|稳定团|观察团|援助团|办事处|维和行动)")
+# 巴基斯坦外交部发言人汗则在…: a name of one or two characters right after a spokesperson title, at a clause
+# boundary (group 1); what may follow such a name
+SPOKESPERSON_NAME = re.compile(r"(?:新闻发言人|发言人|新闻秘书)([\u4e00-\u9fff]{1,2}?)(?=则|也|还|又|随后|在|于|对|向|就|当天|当日|同日|"
+                               r"表示|说|称|指出|强调|回应|否认|宣布|透露|[，：:（(]|\d)")
+# What may follow a person's last name used alone as a clause subject (…·汗8日表示…。汗说，…)
+SURNAME_SUBJECT_NEXT = ("则", "也", "还", "又", "随后", "在", "于", "对", "向", "就", "当天", "同日", "表示", "说",
+                        "称", "指出", "强调", "回应", "否认", "宣布", "透露", "补充", "认为", "告诉", "警告")
+# One-character words that stand after a title and are never a name (发言人也表示, 发言人今…).
+NOT_ONE_CHAR_NAMES = frozenset("也还又都均曾将已在于对向就则并再便即亦仍却说称讲道问答今昨明此该其这那各每另首等们")
+# A specific unit after its service (美国海军第五舰队, 俄罗斯海军黑海舰队): group 0 is the unit
+MILITARY_UNIT = re.compile(r"第[一二三四五六七八九十百\d]+(?:舰队|集团军|航母打击群|空降师|步兵师|装甲师|军|师|旅)"
+                           r"|(?:太平洋|大西洋|印度洋|地中海|黑海|波罗的海|里海|北方|南海|东海|北海)舰队")
+# A body of an international organisation named by its place, without 驻 (联合国阿富汗援助团): the words
+# that end it
+IGO_BODY_END = ("援助团", "特派团", "支助团", "代表团", "办事处", "维和部队", "观察团", "稳定团", "临时部队")
+# The rest of such a body's name after its place: a bracketed part of the place and a few words before the end
+# word (联合国刚果（金）稳定特派团, 联合国中非多层面综合稳定特派团)
+IGO_BODY_TAIL = re.compile(r"(?:[（(][\u4e00-\u9fff]{1,3}[）)])?[\u4e00-\u9fff]{0,6}?(?:"
+                           + "|".join(IGO_BODY_END) + ")")
 # 联合国驻黎巴嫩临时部队（联黎部队）: group 1 the short form in the parentheses
 SHORT_FORM = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
 
@@ -44,6 +63,8 @@ class FrameWords:
     person_next: tuple[str, ...]  # 的, 看来: after 在 + X these keep X a person
     head_after: tuple[str, ...]  # 营, 港, 号, 问题: a name right before one is no person
     media_heads: tuple[str, ...]  # 报, 时报, 电视台: an outlet ends with one
+    weapon_heads: tuple[str, ...] = ()  # 导弹, 无人机: a quoted name right before one is a weapon
+    pair_heads: tuple[str, ...] = ()  # 外长, 元首: 两国外长 names the two states of the story
 
     @classmethod
     def load(cls, path: Path = DATA) -> FrameWords:
@@ -59,7 +80,7 @@ class FrameWords:
             return tuple(sorted(by_role.get(role, []), key=len, reverse=True))
 
         return cls(words("locative"), words("place_next"), words("person_next"), words("head_after"),
-                   words("media_head"))
+                   words("media_head"), words("weapon_head"), words("pair_head"))
 
 
 def _han_edge(word: str, *, last: bool) -> bool:
@@ -147,6 +168,13 @@ def in_place_frame(text: str, tokens: list[Token], k: int, words: FrameWords) ->
         return False
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     return nxt is None or nxt.tag in ("f", "w") or after.startswith(words.place_next)
+
+
+def is_quoted_weapon(text: str, start: int, end: int, words: FrameWords) -> bool:
+    """Whether the name at [start, end) is written in quotation marks right before a weapon noun
+    (“努尔”反舰导弹, “见证者”无人机): a weapon's name, no person."""
+    return (start > 0 and text[start - 1] == "“" and text.startswith("”", end)
+            and bool(words.weapon_heads) and text.startswith(words.weapon_heads, end + 1))
 
 
 def led_by_names(text: str, title_end_at: Callable[[str, int], int]) -> list[tuple[int, int]]:

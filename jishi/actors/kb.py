@@ -26,11 +26,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jishi import yamlfile
 from jishi.errors import KnowledgeError
 
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "actors"
+# Endings of an armed group's name whose head alone names it too (M23运动 -> M23)
+GROUP_NAME_ENDINGS = ("运动", "组织", "阵线")
+# Words after such a head that still name the group (M23武装, M23方面)
+GROUP_HEAD_WORDS = ("武装", "方面", "武装人员", "成员", "武装分子")
 
 
 @dataclass(frozen=True)
@@ -233,9 +238,25 @@ class KnowledgeBase:
                                       seat=seat, aliases=alias_list)
             for alias in (name, *alias_list):
                 self._add_alias(alias, eid, path)
+            if kind == "group":
+                for alias in self._group_heads(name, alias_list):
+                    self._add_alias(alias, eid, path)
             for short in (s for s in shorts.split("|") if s):
                 self.shorts[short] = eid
         self.sources.append(path.name)
+
+    @staticmethod
+    def _group_heads(name: str, aliases: tuple[str, ...]) -> Iterator[str]:
+        """Short forms of an armed group named "<head><运动|组织|阵线>" (M23运动): the head alone and with the
+        words news add to a group (M23, M23武装, M23方面, M23武装人员, M23成员)."""
+        for full in (name, *aliases):
+            full = full.strip("“”\"")
+            head = next((full[:-len(e)] for e in GROUP_NAME_ENDINGS if full.endswith(e)), "")
+            if len(head) < 2 or not head.isalnum() or not (head.isascii() or len(head) >= 3):
+                continue  # a one- or two-character Chinese head (胡塞运动 -> 胡塞) is listed by hand when it is used
+            yield head
+            for word in GROUP_HEAD_WORDS:
+                yield head + word
 
     def _load_suffixes(self, path: Path) -> None:
         for row in _read_tsv(path, columns=6):
@@ -305,7 +326,7 @@ class KnowledgeBase:
         import yaml
 
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+            data = yamlfile.safe_load(path.read_text(encoding="utf-8")) or []
         except yaml.YAMLError as exc:
             raise KnowledgeError(f"persons file is not valid YAML: {exc}", path=str(path)) from exc
         if isinstance(data, dict):  # tolerate a top-level {persons: [...]}

@@ -28,12 +28,20 @@ owns a mission (爱沙尼亚驻俄使馆 -> EST), lists of states before 三国�
 announced as parties or organisations (“团结国民运动”党) are organisations of their state or of the
 article's main state, an unqualified 外交部 in Chinese media is China's, and a bare 警方 is the main state's.
 The word lists live in ``jishi/data/actors/name_context.tsv``.
+
+Round 3 (docs/DEV_SET3.md): a one-character short form only names a state the article names; when several
+qualify (阿塞拜疆, 阿联酋) it is the speaker's state or the one named last (:func:`_pick_named_state`), and a
+run (巴阿) reads each form so. 两国外长/两国曾… and 双方 are the two states last written together (X与Y),
+never a host place. Specific bodies keep their own name with the parent's country (美国海军第五舰队,
+联合国阿富汗援助团, 俄罗斯国家杜马国际事务委员会); a short name after a spokesperson title (发言人汗则…) is a
+person; quoted weapon names, X线沿线 and 阿方向亚方 are no persons.
 """
 from __future__ import annotations
 
 import logging
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,6 +69,13 @@ NP_TAGS = frozenset({"n", "nz", "ORG", "LOC", "j", "vn", "nw", "an", "a", "m", "
 NP_STOP_VERBS = frozenset("是为对向与让被将在说称给由把使要有和同跟据于")
 NP_LINKS = frozenset({"、", "与", "和", "及", "暨", "兼", "驻"})
 CLAUSE_BREAK = set("，。；：！？!?;:“”\"「」『』（）()《》\n—")
+# Two side forms joined by a preposition, which LAC may read as one name (阿方向亚方, 俄方对美方).
+SIDE_PAIR = re.compile(r"([\u4e00-\u9fff])方([向对与和同跟给被])([\u4e00-\u9fff])方")
+# A speech verb in a speaker's clause (阿塞拜疆外交部发言人次日回应称，…) and what ends such a clause.
+SPEECH_VERB = re.compile(r"(?:表示|指出|强调|宣布|重申|回应|声明|发文|透露|认为|称|说)[，：:]")
+_CLAUSE_END = re.compile(r"[，。；！？]")
+# What follows 两国 as a clause subject (两国曾因…, 两国上月…): then it names the two states of the story.
+PAIR_SUBJECT_NEXT = re.compile(r"(?:曾|将|已|均|都|于|也|还|同意|决定|共同|上月|去年|此前|近日|日前|随后)")
 # Words after which a seat or capital is a place, not an actor.
 LOCATIVE = frozenset({"在", "于", "到", "赴", "往", "从", "自", "至", "抵", "抵达", "前往", "飞往", "飞抵", "到达",
                       "来到", "访问", "离开", "返回", "途经", "位于", "驻", "回到", "前来", "出访", "造访",
@@ -72,14 +87,23 @@ SUBJECT_NEXT = frozenset({"v", "vd", "d", "ad", "c"})
 FOREIGN_BEFORE = frozenset({"该国", "其", "对方", "两国", "各国", "本国", "当地", "该", "驻", "他国", "别国"})
 # A name in quotation marks that a party or organisation word announces: 执政党“格鲁吉亚梦想”,
 # “团结国民运动”党, 医疗机构“苏丹医生网络”. Group 1 / 3 are the announcing words before / after.
-QUOTED_ORG = re.compile(r"(执政党|反对党|在野党|政党|执政联盟|反对派联盟|组织|机构|团体)?“([^“”，。、：；！？\s]{2,10})”"
+QUOTED_ORG = re.compile(r"(执政党|反对党|在野党|政党|执政联盟|反对派联盟|反对派|组织|机构|团体)?“([^“”，。、：；！？\s]{2,10})”"
                         r"(党|组织|网络|运动|联盟)?")
-PARTY_WORDS = ("执政党", "反对党", "在野党", "政党", "执政联盟", "反对派联盟", "党")
+PARTY_WORDS = ("执政党", "反对党", "在野党", "政党", "执政联盟", "反对派联盟", "反对派", "党")
+PARTY_ENDINGS = ("党", "党联盟")
 # Keys of diplomatic missions (org:<ISO3>:<key>) whose owner is the state before 驻.
 MISSION_KEYS = frozenset({"embassy", "consulate", "mission"})
 # Counts of states after a list of states (立陶宛、拉脱维亚和爱沙尼亚三国外交部).
 COUNT_STATES = ("两国", "三国", "四国", "五国", "六国", "七国", "多国", "各国")
 # Nouns after 双方 that refer back to talks mentioned earlier (双方会谈具有建设性).
+# Organisations whose bodies are named by a place (联合国刚果（金）稳定特派团, 欧盟驻马里培训团 is IGO_MISSION's)
+IGO_BODY_PARENTS = ("联合国", "欧盟", "非盟")
+# 率 + these after a name: LAC may glue the name's last character to 率 (马德布/利率/团)
+GLUED_VERB_TAILS = ("率团", "率队", "率领")
+# A name's last character that is the head of the verb after it (比亚通/PER 电话): character -> what follows
+SWALLOWED_VERB_HEADS = {"通": ("电话",)}
+# Verbs that introduce a person's name (渔民名叫X, 一名化名X的男子)
+NAME_INTRODUCERS = ("名叫", "名为", "叫做", "化名")
 TALK_WORDS = ("会谈", "谈判", "磋商", "会晤", "会面", "通话")
 # Endings that make a PER word a place or a body, never a personal name (黎南部, 军乐队).
 NOT_NAME_ENDINGS = ("南部", "北部", "东部", "西部", "中部", "地区", "一带", "边境", "方面")
@@ -113,6 +137,11 @@ class _DocContext:
     names: set[str] = field(default_factory=set)  # unknown PER words of the document (for 科 + 巴希泽)
     places: set[str] = field(default_factory=set)  # names read as places somewhere in the document
     framed: set[tuple[int, int]] = field(default_factory=set)  # persons a frame names (由X率领的), round 2
+    titled: set[str] = field(default_factory=set)  # PER words right after a person's title (总统比亚) somewhere
+    # 阿 -> {state:AZE: [(start, end), …], state:ARE: […]} when the article names several states with that
+    # initial and not the usual one (阿塞拜疆 and 阿联酋, no 阿富汗): 阿方 is one of them, chosen by position
+    several: dict[str, dict[str, list[tuple[int, int]]]] = field(default_factory=dict)
+    text: str = ""
 
 
 @dataclass
@@ -142,8 +171,13 @@ class ActorResolver:
 
     def __init__(self, data_dir: str | Path | None = None, persons_path: str | Path | None = None,
                  check_names: bool = True) -> None:
-        self.kb = KnowledgeBase.load(Path(data_dir) if data_dir else None,
-                                     persons_path=Path(persons_path) if persons_path else None)
+        if data_dir is None and persons_path is None:
+            from jishi.actors.lookup import default_kb
+
+            self.kb = default_kb()  # the package data, loaded once per process and shared with lookup_actor
+        else:
+            self.kb = KnowledgeBase.load(Path(data_dir) if data_dir else None,
+                                         persons_path=Path(persons_path) if persons_path else None)
         self._lac: Any = None
         self._check_names = check_names
         self._name_cache: dict[str, bool] = {}
@@ -226,7 +260,9 @@ class ActorResolver:
         # the context stays until the next document: assembling this one reads it too
         for tokens in sentences:
             pieces.extend(self._scan_sentence(text, tokens, group_counter))
-        return self._round2_pieces(text, self._quoted_orgs(text, pieces))  # round-2 frames: see below
+        pieces = self._specific_bodies(text, self._quoted_orgs(text, pieces), [t for s in sentences for t in s])
+        pieces = self._side_pairs(text, pieces)
+        return self._round2_pieces(text, pieces)  # round-2 frames: see below
 
     def _quoted_orgs(self, text: str, pieces: list[Piece]) -> list[Piece]:
         """Organisations named in quotation marks and announced as such (“团结国民运动”党, 执政党“格鲁吉亚梦想”).
@@ -237,11 +273,11 @@ class ActorResolver:
         found: list[Piece] = []
         for m in QUOTED_ORG.finditer(text):
             before, name, after = m.group(1), m.group(2), m.group(3)
-            if not (before or after) or name in self.kb.aliases:
-                continue
+            if not (before or after or (len(name) >= 3 and name.endswith(PARTY_ENDINGS))) or name in self.kb.aliases:
+                continue  # “自由与正义党”: a name ending in 党 announces itself
             if (before or "") in ("组织", "机构", "团体") and not after and self.kb.ending_of(name) is None:
                 continue  # 组织“抗议周末”: an event, unless the name ends like an organisation (…网络)
-            sector = "PTY" if (before in PARTY_WORDS or after == "党") else (
+            sector = "PTY" if (before in PARTY_WORDS or after == "党" or name.endswith(PARTY_ENDINGS)) else (
                 self.kb.ending_of(name).sector if self.kb.ending_of(name) else "NGO")
             found.append(Piece(m.start(2), m.end(2), "actor", Entry(f"org:zh:{name}", name, "organization", None,
                                                                    None, sector), "ORG", text=name))
@@ -252,7 +288,7 @@ class ActorResolver:
 
     def _doc_context(self, text: str, sentences: list[list[Token]]) -> _DocContext:
         """States the article names (for one-character abbreviations), its unknown PER words and places."""
-        ctx = _DocContext()
+        ctx = _DocContext(text=text)
         by_initial: dict[str, set[str]] = {}
         for initial in self._long_state_names.keys() & set(text):
             for alias, eid in self._long_state_names[initial]:
@@ -264,11 +300,17 @@ class ActorResolver:
                 continue  # 伊朗 and 伊拉克 both named: 伊方 keeps its usual reading
             if len(eids) == 1 and default not in eids:
                 ctx.initials[ch] = next(iter(eids))
+            elif len(eids) >= 2 and default not in eids:
+                ctx.several[ch] = _named_spans(text, [(a, e) for first in self._long_state_names.keys() & set(text)
+                                                      for a, e in self._long_state_names[first] if e in eids])
         for tokens in sentences:
             for k in [k for k, tok in enumerate(tokens) if tok.tag == "PER"]:
                 tok = tokens[k]
                 word = text[tok.start:tok.end]
                 if len(word) >= 2:
+                    title = self.kb.title_ending_at(text, tok.start, max(0, tok.start - self.kb._max_title))
+                    if title is not None and title.kind == "title" and self.kb.suffix_at(text, tok.end) is None:
+                        ctx.titled.add(word)
                     if self._place_context(text, tokens, k):
                         ctx.places.add(word)
                     elif word not in self.kb.person_names:
@@ -295,6 +337,7 @@ class ActorResolver:
         """
         if len(tokens) < 2:
             return tokens
+        tokens = self._unglue_names(text, tokens)
         prev = tokens[0]  # the last token of out
         out: list[Token] = [prev]
         for tok in tokens[1:]:
@@ -307,6 +350,69 @@ class ActorResolver:
                 out.append(tok)
                 prev = tok
         return out
+
+    def _unglue_names(self, text: str, tokens: list[Token]) -> list[Token]:
+        """Give back to a name the character LAC glued to the verb after it, and take from a name the verb it
+        swallowed: 马德布/PER 利率/n 团 -> 马德布利 + 率团 (a name stops before 率团/率队/率领); 比亚通/PER 电话 ->
+        比亚 + 通电话; 领导人南加阿率/LOC 团 -> 南加阿 + 率; 发言人坎/PER 约/v 卡/n 则 -> 坎约卡 (after a title)."""
+        out: list[Token] | None = None
+        kb = self.kb
+        done = -1  # end of the last token a fix consumed
+        for k, tok in enumerate(tokens):
+            if tok.tag not in ("PER", "LOC", "ORG") or tok.start < done:
+                continue
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            fix: tuple[Token, ...] | None = None
+            span = 1
+            title = kb.title_ending_at(text, tok.start, max(0, tok.start - kb._max_title))
+            titled = title is not None
+            if tok.tag == "ORG":
+                # 总统/恩达伊施米耶(ORG)/为: a transliterated name after a person's title, with no organisation
+                # ending and no KB name, is that person
+                word = text[tok.start:tok.end]
+                if titled and title.kind == "title" and len(word) >= 3 and _han(word) \
+                        and word not in kb.aliases and kb.ending_of(word) is None and not self._known_place(word) \
+                        and text[tok.start - 1:tok.start] != "驻" and not (nxt and nxt.text in kb.titles) \
+                        and not any(word[i:] in kb.aliases or word[:-i] in kb.aliases for i in range(1, len(word) - 1)):
+                    # (主席/国马来西亚(ORG)/总理: a state inside the word, and a title after it: no person)
+                    fix = (Token(word, "PER", tok.start, tok.end),)
+            elif tok.tag == "LOC" and text[max(0, tok.start - 2):tok.start] in NAME_INTRODUCERS \
+                    and text[tok.start:tok.end] not in kb.aliases and _han(text[tok.start:tok.end]):
+                fix = (Token(text[tok.start:tok.end], "PER", tok.start, tok.end),)  # 渔民名叫X(LOC): a person
+            elif tok.tag == "LOC":
+                # 领导人/南加阿率(LOC) 团: a name after a person's title that swallowed 率 of 率团
+                if titled and tok.end - tok.start >= 3 and text[tok.end - 1] == "率" \
+                        and text.startswith(("团", "队", "领"), tok.end):
+                    cut = tok.end - 1
+                    fix = (Token(text[tok.start:cut], "PER", tok.start, cut), Token("率", "v", cut, tok.end))
+            elif titled and tok.end - tok.start == 1 and tok.text not in round2.NOT_ONE_CHAR_NAMES:
+                # 发言人/坎/约/卡/则: a name LAC cut into single characters after a title, up to a particle or verb
+                run = k + 1
+                while run < len(tokens) and run - k < 4 and tokens[run].end - tokens[run].start == 1 \
+                        and tokens[run].start == tokens[run - 1].end and tokens[run].tag not in ("w", "p", "u") \
+                        and tokens[run].text not in round2.NOT_ONE_CHAR_NAMES:
+                    run += 1
+                if run - k >= 2 and run < len(tokens) and (tokens[run].text in round2.NOT_ONE_CHAR_NAMES
+                                                          or tokens[run].tag in ("v", "p", "w", "c", "d")):
+                    fix = (Token(text[tok.start:tokens[run - 1].end], "PER", tok.start, tokens[run - 1].end),)
+                    span = run - k
+            elif nxt is not None and nxt.start == tok.end and nxt.end - nxt.start == 2 \
+                    and text.startswith(GLUED_VERB_TAILS, nxt.start + 1) and _han(text[nxt.start]):
+                cut = nxt.start + 1
+                fix = (Token(text[tok.start:cut], "PER", tok.start, cut), Token(text[cut:nxt.end], "v", cut, nxt.end))
+                span = 2
+            elif tok.end - tok.start >= 3 and text[tok.end - 1] in SWALLOWED_VERB_HEADS \
+                    and text.startswith(SWALLOWED_VERB_HEADS[text[tok.end - 1]], tok.end):
+                cut = tok.end - 1
+                fix = (Token(text[tok.start:cut], "PER", tok.start, cut), Token(text[cut:tok.end], "v", cut, tok.end))
+            if fix is None:
+                continue
+            if out is None:
+                out = list(tokens)
+            at = out.index(tok)
+            out[at:at + span] = list(fix)
+            done = tokens[k + span - 1].end
+        return out if out is not None else tokens
 
     def _merge_known(self, text: str, tokens: list[Token], known: set[str]) -> list[Token]:
         """Join two glued tokens that spell a name the document has elsewhere (欧拜/v 伊德/PER)."""
@@ -338,6 +444,13 @@ class ActorResolver:
         if wa in self.kb.aliases or wb in self.kb.aliases or wa in self.kb.capitals or wb in self.kb.capitals:
             return False
         if self._known_place(word) and not self._known_place(wa) and not self._known_place(wb):
+            return True
+        if a.tag == b.tag == "PER" and len(wa) >= 2 and len(wb) >= 2 and len(word) >= 5 \
+                and wa not in self.kb.person_names and wb not in self.kb.person_names \
+                and not self._known_place(wa) and not self._known_place(wb) \
+                and text.count(wa) == text.count(wb) == text.count(word):
+            # 莱特木比/奥蒂斯: one long transliteration LAC cut in two (no title or mark between them), neither
+            # half written alone elsewhere in the article (施压/泽连斯基: 泽连斯基 is a name of its own)
             return True
         shorts_a = all(ch in self.kb.shorts for ch in wa)
         shorts_b = all(ch in self.kb.shorts for ch in wb)
@@ -417,9 +530,9 @@ class ActorResolver:
                 continue
             nxt = tokens[i + 1] if i + 1 < n else None
             if tok.text in shorts and len(tok.text) == 1 and nxt is not None and nxt.text == "方" \
-                    and nxt.start == tok.end and self._short_entry(tok.text, composed=True).name in text:
+                    and nxt.start == tok.end and self._short_entry(tok.text, composed=True, pos=tok.start).name in text:
                 # 就爱/v 方/d 关闭…: LAC split a side form of a state the article names
-                entry = self._short_entry(tok.text, composed=True)
+                entry = self._short_entry(tok.text, composed=True, pos=tok.start)
                 out.append(Piece(start, nxt.end, "actor", entry, "", text=tok.text + "方"))
                 out.append(Piece(start, tok.end, "place", entry, "LOC", text=tok.text))
                 i += 2
@@ -509,7 +622,7 @@ class ActorResolver:
         suffix = self.kb.suffix_at(text, tok.end)
         if suffix is None or tok.end + len(suffix.text) not in bounds:
             return None
-        entry = self._short_entry(word, composed=True)
+        entry = self._short_entry(word, composed=True, pos=tok.start)
         composed = self.kb.compose(entry.id, suffix)
         if composed is None:
             return None
@@ -518,12 +631,57 @@ class ActorResolver:
                 Piece(tok.start, tok.end, "place", entry, _label_of(entry), text=word),
                 *_suffix_piece(suffix, tok.end, end)]
 
-    def _short_entry(self, short: str, *, composed: bool = False) -> Entry:
+    def _side_pairs(self, text: str, pieces: list[Piece]) -> list[Piece]:
+        """Two side forms joined by a preposition (阿方向亚方, 俄方对美方) are those two sides, whatever LAC
+        made of them (one PER word 阿方向亚方, or 亚/PER 方向/n 阿方): never a name, never 亚 = Asia."""
+        found: list[Piece] = []
+        spans: list[tuple[int, int]] = []
+        for m in SIDE_PAIR.finditer(text):
+            sides: list[Piece] = []
+            for k in (m.start(1), m.start(3)):
+                ch = text[k]
+                eid = self._doc_initial(ch, k)
+                if eid is None and ch in self.kb.shorts:
+                    eid = self._short_entry(ch, composed=True, pos=k).id
+                if eid is None or self.kb.entries[eid].kind != "state":
+                    break
+                entry = self.kb.entries[eid]
+                sides += [Piece(k, k + 2, "actor", entry, "", text=text[k:k + 2]),
+                          Piece(k, k + 1, "place", entry, _label_of(entry), text=ch)]
+            else:
+                found.extend(sides)
+                spans.append(m.span())
+        if not found:
+            return pieces
+        kept = [p for p in pieces if not any(p.start < e and s < p.end for s, e in spans)]
+        return sorted(kept + found, key=lambda p: (p.start, -p.end))
+
+    def _short_entry(self, short: str, *, composed: bool = False, pos: int | None = None) -> Entry:
         """The actor a short form stands for: before a side or organisation word (爱方, 爱外交部), a state the
         article names by a longer name starting with the same character (爱沙尼亚), else the usual one
-        (爱 -> 爱尔兰)."""
-        eid = self._ctx.initials.get(short) if len(short) == 1 and composed else None
+        (爱 -> 爱尔兰). When the article names several such states (阿塞拜疆, 阿联酋) and not the usual one,
+        the one chosen at ``pos`` (see :func:`_pick_named_state`)."""
+        eid = self._doc_initial(short, pos) if len(short) == 1 and composed else None
         return self.kb.entries[eid or self.kb.shorts[short]]
+
+    def _doc_initial(self, ch: str, pos: int | None) -> str | None:
+        """The named state a one-character short form ``ch`` stands for in this article, else None."""
+        eid = self._ctx.initials.get(ch)
+        if eid is None and ch in self._ctx.several:
+            eid = _pick_named_state(self._ctx.text, self._ctx.several[ch], pos)
+        return eid
+
+    def _named_sequence(self, parts: list[tuple[str, int, int, Any]]) -> list[tuple[str, int, int, Any]]:
+        """A run of short forms (巴阿) reads each one-character form as a state the article names when its
+        usual state is not named (巴基斯坦 and 阿富汗 named: 巴阿 -> PAK + AFG, not PSE + AFG)."""
+        out = []
+        for kind, s, e, payload in parts:
+            if kind == "short" and e - s == 1:
+                eid = self._doc_initial(self._ctx.text[s], s) if self._ctx.text else None
+                if eid is not None:
+                    payload = self.kb.entries[eid]
+            out.append((kind, s, e, payload))
+        return out
 
     def _capital_at(self, text: str, pos: int) -> tuple[str, str] | None:
         for n in (4, 3, 2):
@@ -541,9 +699,11 @@ class ActorResolver:
                         and word[0] not in kb.shorts and word[0] not in self._ctx.initials):
             return None  # the usual case: no KB name, short form or initial starts the token
         side = len(word) == 2 and word[1] == "方" and word[0] in kb.shorts  # 爱方/v: LAC took it for a verb
-        if (tok.tag not in NAMEISH and not (side and self._short_entry(word[0], composed=True).name in text)) \
+        if (tok.tag not in NAMEISH and not (side and self._short_entry(word[0], composed=True, pos=s).name in text)) \
                 or normalize_text(tok.text) in kb.not_words:
             return None
+        if tok.tag == "PER" and len(word) >= 2 and kb.suffix_at(text, e) is None and word in self._ctx.titled:
+            return None  # 总统/比亚(PER): a name the article writes after a person's title, never short forms (比+亚)
         if tok.tag == "PER" and len(word) == 1 and word in kb.shorts and \
                 kb.entries[kb.shorts[word]].kind != "state" and kb.suffix_at(text, e) is None:
             return None  # 亚/PER: the tail of a split name (哈利勒·哈 / 亚), not Asia
@@ -563,7 +723,7 @@ class ActorResolver:
                 for n in (2, 1):
                     if i + n <= e and text[i:i + n] in kb.shorts:
                         composed = kb.suffix_at(head, i + n) is not None
-                        part = ("short", i, i + n, self._short_entry(text[i:i + n], composed=composed))
+                        part = ("short", i, i + n, self._short_entry(text[i:i + n], composed=composed, pos=i))
                         break
                 else:
                     # 格内务部: the initial of a state the article names, before a generic organisation word
@@ -592,6 +752,9 @@ class ActorResolver:
             return None
         rest = e - i
         shorts = [p for p in parts if p[0] == "short"]
+        if len(shorts) >= 2:
+            parts = self._named_sequence(parts)
+            shorts = [p for p in parts if p[0] == "short"]
         if not rest and len(shorts) == len(parts) >= 2 and self._known_place(word):
             return None  # 巴黎, 加沙: a place whose characters happen to be short forms
         if tok.tag == "PER" and not any(p[0] in ("suffix", "title") for p in parts) and (
@@ -654,6 +817,129 @@ class ActorResolver:
         return out
 
     # ------------------------------------------------------------------ round-2 frames (jishi/actors/frames.py)
+    def _last_name_subjects(self, text: str, pieces: list[Piece]) -> list[tuple[int, int]]:
+        """Later uses of the one- or two-character last part of a transliterated full name (汗 of
+        穆罕默德·拉菲克·汗) as a clause subject: at a clause start, before a speech verb or an adverb."""
+        out: list[tuple[int, int]] = []
+        firsts: dict[str, int] = {}
+        for p in pieces:
+            if p.kind == "person" and "·" in p.text:
+                last = p.text.rsplit("·", 1)[1]
+                if 1 <= len(last) <= 2 and last not in self.kb.aliases and last not in self.kb.shorts:
+                    firsts[last] = min(firsts.get(last, p.end), p.end)
+        for last, after in firsts.items():
+            k = text.find(last, after)
+            while k >= 0:
+                if (text[k - 1] in "。，；：“\n" or k == 0) and text.startswith(round2.SURNAME_SUBJECT_NEXT, k + len(last)):
+                    out.append((k, k + len(last)))
+                k = text.find(last, k + len(last))
+        return out
+
+    def _short_title_name(self, name: str) -> bool:
+        """Whether a word of one or two characters right after a spokesperson title is a name (汗, 巴盖)."""
+        if name[0] in round2.NOT_ONE_CHAR_NAMES or name in self.kb.aliases or name in self.kb.shorts \
+                or name in self.kb.not_words or name in self.kb.titles:
+            return False
+        if len(name) == 1:
+            return True
+        # 迈加/v alone but PER in a neutral frame: a name; 今天/TIME, 随后/d: no name
+        return self._lac_reads_alone(name) not in ("TIME", "LOC", "ORG", "t") and self._lac_says_name(name)
+
+    def _bodies_in_words(self, text: str, tokens: list[Token], pieces: list[Piece]) -> Iterator[Piece]:
+        """Words that start with a known organisation and end like one (国家杜马国际事务委员会): a body of
+        that organisation, with the state written right before it (俄罗斯 + 国家杜马国际事务委员会)."""
+        state_end = {p.end: p for p in pieces if p.entry is not None and p.entry.kind == "state"}
+        known = [(p.start, p.end) for p in pieces if p.kind == "actor" and p.entry is not None]
+        for tok in tokens:
+            if tok.tag not in NAMEISH or tok.end - tok.start < 5 or text[tok.start:tok.end] in self.kb.aliases \
+                    or any(s <= tok.start and tok.end <= e for s, e in known):
+                continue  # 联合国安理会: a known name, not a body of 联合国
+            parent = next((self.kb.entries[eid] for n, eid in self.kb.alias_lengths(text[:tok.end], tok.start)
+                           if n >= 3 and tok.start + n < tok.end and self.kb.entries[eid].kind == "organization"
+                           and self.kb.entries[eid].country), None)
+            if parent is None:
+                continue
+            ending = self.kb.ending_of(text[tok.start:tok.end])
+            if ending is None or ending.kind != "organization":
+                continue
+            start = tok.start
+            before = state_end.get(tok.start)
+            if before is not None and before.entry.country == parent.country:
+                start = before.start
+            name = text[start:tok.end]
+            yield Piece(start, tok.end, "actor", Entry(f"org:zh:{name}", name, "organization", None, parent.country,
+                                                       parent.sector or ending.sector), "ORG", text=name)
+
+    def _specific_bodies(self, text: str, pieces: list[Piece], tokens: list[Token]) -> list[Piece]:
+        """A specific unit or body written after its parent is its own organisation with the parent's
+        country: 美国海军第五舰队 (not 美国海军), 联合国阿富汗援助团 (not 联合国 + 阿富汗), a word LAC read
+        whole that starts with a known organisation and ends like one (俄罗斯国家杜马国际事务委员会). A later
+        bare use of the unit (第五舰队) is the same organisation."""
+        units: dict[str, Entry] = {}
+        out: list[Piece] = list(self._bodies_in_words(text, tokens, pieces))
+        replaced: list[tuple[int, int]] = [(p.start, p.end) for p in out]
+        states_at = {q.start: q for q in pieces if q.entry is not None and q.entry.kind == "state"}
+        for p in pieces:
+            entry = p.entry
+            if p.kind != "actor" or entry is None or not entry.country or entry.kind == "person":
+                continue
+            end = None
+            if entry.sector == "MIL" and entry.id.startswith("org:"):
+                m = round2.MILITARY_UNIT.match(text, p.end)
+                if m and not text.startswith(("的", "和", "与"), p.end):
+                    end = m.end()
+            elif entry.sector == "IGO" and entry.kind == "organization":
+                nxt = states_at.get(p.end)
+                if nxt is not None:
+                    m = round2.IGO_BODY_TAIL.match(text, nxt.end)
+                    end = m.end() if m else None
+            if end is None:
+                continue
+            name = text[p.start:end]
+            if entry.sector == "IGO":  # the written brackets of 刚果（金） stay in the name (the text is half-width)
+                name = name.replace("(", "（").replace(")", "）")
+            unit = text[p.end:end] if entry.sector == "MIL" else ""
+            body = Entry(f"org:zh:{name}", name, "organization", None, entry.country, entry.sector)
+            out.append(Piece(p.start, end, "actor", body, "ORG", text=name))
+            replaced.append((p.start, end))
+            if unit:
+                units[unit] = body
+        for body_piece in self._igo_place_bodies(text, pieces):
+            if not any(s <= body_piece.start < e for s, e in replaced):
+                out.append(body_piece)
+                replaced.append((body_piece.start, body_piece.end))
+        if not out:
+            return pieces
+        for unit, body in units.items():  # 第五舰队 alone, later in the article
+            k = text.find(unit)
+            while k >= 0:
+                if not any(s <= k < e for s, e in replaced):
+                    out.append(Piece(k, k + len(unit), "actor", body, "ORG", text=unit))
+                    replaced.append((k, k + len(unit)))
+                k = text.find(unit, k + len(unit))
+        kept = [p for p in pieces if not any((s <= p.start and p.end <= e and (p.kind != "place" or p.entry is None))
+                                             or (p.start < e and s < p.end and p.kind in ("person", "org"))
+                                             for s, e in replaced)]
+        return sorted(kept + out, key=lambda p: (p.start, -p.end))
+
+    def _igo_place_bodies(self, text: str, pieces: list[Piece]) -> Iterator[Piece]:
+        """A body of an international organisation named by a place, whatever words LAC made of it
+        (联合国刚果 / （ / 金 / ） / 稳定 / 特派团): <organisation><state or place><IGO_BODY_TAIL> is one
+        organisation of the parent's country (UN), its name written as it stands (brackets kept)."""
+        for parent_name in IGO_BODY_PARENTS:
+            k = text.find(parent_name)
+            while k >= 0:
+                pos = k + len(parent_name)
+                parent = self.kb.entry(self.kb.aliases.get(parent_name, ""))
+                place = next((n for n, eid in self.kb.alias_lengths(text, pos)
+                              if self.kb.entries[eid].kind in ("state", "location")), None)
+                m = round2.IGO_BODY_TAIL.match(text, pos + place) if parent is not None and place else None
+                if m:
+                    name = text[k:m.end()].replace("(", "（").replace(")", "）")
+                    yield Piece(k, m.end(), "actor", Entry(f"org:zh:{name}", name, "organization", None,
+                                                           parent.country, parent.sector), "ORG", text=name)
+                k = text.find(parent_name, pos)
+
     def _starts_place(self, text: str, start: int, end: int) -> bool:
         """Whether a PER word begins a longer known place in the text (基尔亚特希 of 基尔亚特希莫纳)."""
         for n in range(end - start + 1, end - start + 5):
@@ -685,6 +971,17 @@ class ActorResolver:
             # 比奥 read as 比 + 奥 (Belgium, Austria): short forms inside the name give way
             if not any(p.start < e and s < p.end and p.kind in ("person", "org", "compound", "actor")
                        and p.group is None for p in pieces + added):
+                added.append(Piece(s, e, "person", None, "PER", text=text[s:e]))
+                self._ctx.framed.add((s, e))
+        for m in round2.SPOKESPERSON_NAME.finditer(text):
+            s, e = m.start(1), m.end(1)
+            if free(s, e) and self._short_title_name(m.group(1)):
+                # 巴基斯坦外交部发言人汗则在…: a one- or two-character name the title announces
+                added.append(Piece(s, e, "person", None, "PER", text=m.group(1)))
+                self._ctx.framed.add((s, e))
+        for s, e in self._last_name_subjects(text, pieces + added):
+            if free(s, e):
+                # …穆罕默德·拉菲克·汗8日表示…。汗说，…: the last part of a full name, alone as a subject
                 added.append(Piece(s, e, "person", None, "PER", text=text[s:e]))
                 self._ctx.framed.add((s, e))
         for s, e, ss, se in round2.media_names(text, self._frames):
@@ -719,7 +1016,8 @@ class ActorResolver:
             short, body = m.group(1), m.group(2)
             if short not in self.kb.shorts or body not in self.kb.suffixes or not free(m.start(), m.end()):
                 continue
-            entry = self.kb.compose(self._short_entry(short, composed=True).id, self.kb.suffixes[body])
+            entry = self.kb.compose(self._short_entry(short, composed=True, pos=m.start()).id,
+                                    self.kb.suffixes[body])
             if entry is not None:
                 added.append(Piece(m.start(), m.end(), "actor", entry, "ORG", text=m.group(0)))
         added.extend(self._listed_states(text, pieces))
@@ -826,6 +1124,26 @@ class ActorResolver:
             pos = text.find(short, pos + len(short))
         return out
 
+    def _nationality_before(self, text: str, start: int) -> str | None:
+        """The country of "<state or place>籍" in the noun phrase before a name (车臣籍博主X -> RUS, 叙利亚籍男子X
+        -> SYR): nationality, written a few characters before the name with no punctuation between."""
+        window = text[max(0, start - 10):start]
+        k = window.rfind("籍")
+        if k < 0 or any(ch in window[k:] for ch in "，。；：、！？“”（）()"):
+            return None
+        at = start - len(window) + k
+        for n in range(6, 1, -1):
+            word = text[at - n:at] if at - n >= 0 else ""
+            if len(word) < n:
+                continue
+            eid = self.kb.aliases.get(word)
+            if eid is not None and self.kb.entries[eid].kind == "state":
+                return self.kb.entries[eid].country
+            country = self._place_country(word)
+            if country:
+                return country
+        return None
+
     def _place_country(self, name: str) -> str | None:
         """The country of a place the gazetteer knows (洛杉矶 -> USA), else None."""
         if not self._known_place(name) or not self._gazetteer:
@@ -868,6 +1186,8 @@ class ActorResolver:
                         if t and t.kind == "title":
                             q.title, q.title_sector = words[:n], t.sector
                             break
+            if q.country is None and q.relation_to is None:
+                q.country = self._nationality_before(text, q.piece.start)
             if q.title is None or q.country is not None or q.relation_to is not None:
                 continue
             para = text.rfind("\n", 0, q.piece.start) + 1
@@ -914,6 +1234,8 @@ class ActorResolver:
                 return [Piece(tok.start, tok.end, "actor", gov, "LOC", text=word)]
             return [Piece(tok.start, tok.end, "place", None, "LOC", text=word)]
         if tok.tag == "PER":
+            if round2.is_quoted_weapon(text, tok.start, tok.end, self._frames):
+                return []  # “努尔”反舰导弹: a weapon's name
             if word in self._ctx.places or self._place_context(text, tokens, i):
                 return [Piece(tok.start, tok.end, "place", None, "LOC", text=word)]  # 首府欧拜伊德
             if word not in self.kb.person_names and (round2.in_place_frame(text, tokens, i, self._frames)
@@ -1066,17 +1388,20 @@ class ActorResolver:
             return True
         if name in self.kb.not_words or name in self.kb.aliases or name in self.kb.capitals:
             return False
-        if self.is_abbreviation_sequence(name):
-            return False  # 美乌, 俄乌, 美
+        title = self.kb.title_ending_at(text, piece.start, max(0, piece.start - 12))
+        if self.is_abbreviation_sequence(name) and not (name in self._ctx.titled
+                                                        and self.kb.suffix_at(text, piece.end) is None):
+            return False  # 美乌, 俄乌, 美 (but 总统比亚: a name right after a person's title)
         if name[-1] == "方" and all(ch in self.kb.shorts for ch in name[:-1]):
             return False  # 乌方
         if len(name) < 2:
             return for_ner  # 江主席: the corpora tag 江; an actor needs more than a surname
         if "·" in name or "•" in name:
             return True
+        if text[max(0, piece.start - 2):piece.start] in NAME_INTRODUCERS:
+            return True  # 遇难渔民名叫X: the word that introduces a person's name
         if name.endswith(NOT_NAME_ENDINGS) or name[-1] in NOT_NAME_LAST:
             return False
-        title = self.kb.title_ending_at(text, piece.start, max(0, piece.start - 12))
         if title and title.kind == "title" and len(name) >= 2:
             return True
         if self._known_place(name):
@@ -1242,9 +1567,12 @@ class ActorResolver:
             if p.start < np_start or p.end > pos or text[p.start - 1:p.start] == "驻":
                 continue  # 中国驻俄罗斯大使: the host state is not the ambassador's
             if p.entry is not None and p.kind in ("actor", "place"):
+                if p.entry.kind == "location" and best is not None:
+                    continue  # 中国政府非洲事务特别代表: a region in the portfolio, after the state that heads the title
                 country = p.entry.country
             elif p.kind == "org":  # 博茨瓦纳国民议会议长: an organisation the KB lacks, named after its state
-                country = self._prefix_country(p.text)
+                # (洛杉矶/ORG 市长: a city LAC took for an organisation is a place of the gazetteer)
+                country = self._prefix_country(p.text) or self._place_country(p.text)
             elif p.kind == "place" and p.entry is None:  # 洛杉矶市长: a city of the gazetteer
                 country = self._place_country(p.text)
             else:
@@ -1365,9 +1693,10 @@ class ActorResolver:
                 gid = "group:" + "+".join(sorted(set(m.split(":", 1)[1] for m in p.members)))
                 entry = Entry(gid, p.text, "group", None, None, None)
                 add(entry, p.start, p.end, members=sorted(set(p.members)))
-        # 双方: a mention of the compound actor whose members are the two parties in context
-        for tok in [tok for sent in doc.sentences for tok in sent.tokens if tok.text == "双方"]:
-            if any(s <= tok.start and tok.end <= e and actors[a].members for a, s, e in mentions):
+        # 双方 (and 两国外长, 两国曾…): a mention of the compound actor whose members are the two parties in context
+        both = [(tok.start, tok.end) for sent in doc.sentences for tok in sent.tokens if tok.text == "双方"]
+        for start, end in sorted(both + self._pair_mentions(text)):
+            if any(s <= start and end <= e and actors[a].members for a, s, e in mentions):
                 continue
             # a party named only through its officials (布尔汉 of 苏丹) still counts as its state
             pool = dict(actors)
@@ -1376,20 +1705,33 @@ class ActorResolver:
                 if a.country and sid not in pool and sid in self.kb.entries:
                     e = self.kb.entries[sid]
                     pool[sid] = Actor(e.id, e.name, e.kind, e.name_en, e.country, e.sector)
-            sides = resolve_both_sides(doc, tok.start, actors=pool, mentions=mentions)
+            sides = resolve_both_sides(doc, start, actors=pool, mentions=mentions)
             for sid in sides:
                 if sid not in actors:
                     actors[sid] = pool[sid]
             if len(sides) == 2:
                 gid = "group:" + "+".join(sorted(m.split(":", 1)[1] for m in sides))
-                name = "、".join(actors[m].name for m in sides) + "双方"
-                add(Entry(gid, name, "group", None, None, None), tok.start, tok.end, members=sorted(sides))
+                name = "、".join(actors[m].name for m in sides) + text[start:end]
+                add(Entry(gid, name, "group", None, None, None), start, end, members=sorted(sides))
         ordered = sorted(actors.values(), key=lambda a: min((m[0] for m in a.mentions), default=0))
         for a in ordered:
             a.mentions = sorted({(m[0], m[1]) for m in a.mentions})
             a.mentions = [list(m) for m in a.mentions]
         out_mentions = sorted({(s, e, aid) for aid, s, e in mentions})
         return ordered, [Mention(aid, raw[s:e], s, e) for s, e, aid in out_mentions]
+
+    def _pair_mentions(self, text: str) -> list[tuple[int, int]]:
+        """Spans of 两国 that stand for the two states of the story: before a body or office (两国外长,
+        两国官员; ``pair_head`` in frames.tsv) or as a clause subject (…。两国曾因…)."""
+        out: list[tuple[int, int]] = []
+        k = text.find("两国")
+        while k >= 0:
+            rest = text[k + 2:k + 6]
+            if rest.startswith(self._frames.pair_heads) or (
+                    (k == 0 or text[k - 1] in "。，；！？\n") and PAIR_SUBJECT_NEXT.match(rest)):
+                out.append((k, k + 2))
+            k = text.find("两国", k + 2)
+        return out
 
     def _quoted_countries(self, text: str, pieces: list[Piece]) -> None:
         """Give quoted organisations (:meth:`_quoted_orgs`) a country: the state their name starts with, else
@@ -1480,6 +1822,9 @@ class ActorResolver:
                      persons: list[_Person]) -> Entry | None:
         """An organisation LAC found and the KB does not hold (country from a state prefix)."""
         name = piece.text
+        lead = next((w for w in PARTY_WORDS if len(w) > 1 and name.startswith(w) and len(name) - len(w) >= 4), None)
+        if lead is not None:  # 执政党加蓬民主联盟(ORG): the party's name is what follows the word 执政党
+            name = name[len(lead):]
         ending = self.kb.ending_of(name)
         # 特朗普政府: an administration named after its leader
         for q in persons:
@@ -1538,6 +1883,10 @@ def resolve_both_sides(doc: Document, pos: int, *, actors: dict[str, Actor] | No
     for ps, pe in doc.paragraphs:
         if ps <= pos < pe:
             window = max(window, ps)
+    # two states written as co-participants (伊朗与美国在阿曼首都…会谈，双方…): that pair, not the place
+    pairs = _coordinated_pairs(text, pos, actors, mentions)
+    if pairs and pairs[-1][0] >= window:
+        return pairs[-1][1]
     seen: list[str] = []
     for aid, s, _e in sorted(mentions, key=lambda m: m[2], reverse=True):
         if _e > pos:
@@ -1545,14 +1894,48 @@ def resolve_both_sides(doc: Document, pos: int, *, actors: dict[str, Actor] | No
         if s < window:
             break
         a = actors.get(aid)
-        if a is None or a.members or not a.country or f"state:{a.country}" not in actors:
-            continue
+        if a is None or a.members or not a.country or f"state:{a.country}" not in actors \
+                or a.sector in PAIR_NOT_SECTORS:
+            continue  # 据沙特通讯社报道: an outlet is no party
         sid = f"state:{a.country}"
         if sid not in seen:
             seen.append(sid)
         if len(seen) == 2:
             break
+    if len(seen) < 2 and pairs:
+        return pairs[-1][1]  # 两国外长… far from the names: the pair the story last named together
     return seen if len(seen) == 2 else []
+
+
+# Actors that are no party of their state (据沙特通讯社和俄塔社报道: two outlets, not two states).
+PAIR_NOT_SECTORS = frozenset({"MED", "NGO", "BUS"})
+# What joins two co-participants (伊朗与美国, 阿塞拜疆和亚美尼亚).
+PAIR_LINKS = frozenset({"和", "与", "同", "跟", "及", "、"})
+
+
+def _coordinated_pairs(text: str, pos: int, actors: dict[str, Actor],
+                       mentions: list[tuple[str, int, int]]) -> list[tuple[int, list[str]]]:
+    """Pairs of states written as two coordinated names (X和Y, X与Y) before ``pos``, in text order.
+
+    A name inside a longer list (X、Y和Z) makes no pair. Returns (start of X, [state of X, state of Y]).
+    """
+    by_start: dict[int, list[tuple[int, str]]] = {}
+    for aid, s, e in mentions:
+        a = actors.get(aid)
+        if e <= pos and a is not None and not a.members and a.country and f"state:{a.country}" in actors \
+                and a.sector not in PAIR_NOT_SECTORS:
+            by_start.setdefault(s, []).append((e, f"state:{a.country}"))
+    out: list[tuple[int, list[str]]] = []
+    for s in sorted(by_start):
+        if s > 0 and text[s - 1] in "、和与及":
+            continue
+        e1, sid1 = max(by_start[s])
+        if text[e1:e1 + 1] not in PAIR_LINKS or e1 + 1 not in by_start:
+            continue
+        e2, sid2 = max(by_start[e1 + 1])
+        if sid1 != sid2 and text[e2:e2 + 1] not in ("、", "和", "与", "及", "等"):
+            out.append((s, [sid1, sid2]))
+    return out
 
 
 def _countries_in(start: int, end: int, actors: dict[str, Actor],
@@ -1569,6 +1952,53 @@ def _countries_in(start: int, end: int, actors: dict[str, Actor],
 
 
 # ---------------------------------------------------------------------- helpers
+def _named_spans(text: str, names: list[tuple[str, str]]) -> dict[str, list[tuple[int, int]]]:
+    """Where each state of ``names`` ((alias, state id) pairs) is written in ``text``, by state id."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for alias, eid in names:
+        k = text.find(alias)
+        while k >= 0:
+            spans.setdefault(eid, []).append((k, k + len(alias)))
+            k = text.find(alias, k + len(alias))
+    return {eid: sorted(v) for eid, v in spans.items()}
+
+
+def _pick_named_state(text: str, spans: dict[str, list[tuple[int, int]]], pos: int | None) -> str | None:
+    """Which of several named states a one-character short form at ``pos`` stands for.
+
+    Args:
+        text: the article text.
+        spans: where each candidate state is named (from :func:`_named_spans`).
+        pos: offset of the short form (None: the state named most often).
+
+    Returns:
+        The state of the speaker whose statement holds the short form (阿塞拜疆外交部发言人…称，阿方… ->
+        AZE), else the candidate named last before ``pos``, else the one named first after it.
+    """
+    if not spans:
+        return None
+    if pos is None:
+        return max(spans, key=lambda eid: (len(spans[eid]), -spans[eid][0][0]))
+    start = max(text.rfind(c, 0, pos) for c in "。！？\n") + 1
+    speaker: tuple[int, str] | None = None
+    recent: tuple[int, str] | None = None
+    after: tuple[int, str] | None = None
+    for eid, occ in spans.items():
+        for s, e in occ:
+            if e <= pos:
+                if recent is None or s > recent[0]:
+                    recent = (s, eid)
+                if s >= start:
+                    m = _CLAUSE_END.search(text, e, pos)
+                    verb = SPEECH_VERB.search(text, e, m.start() if m else pos)
+                    if verb and verb.end() <= pos and (speaker is None or s > speaker[0]):
+                        speaker = (s, eid)
+            elif s >= pos and (after is None or s < after[0]):
+                after = (s, eid)
+    best = speaker or recent or after
+    return best[1] if best else None
+
+
 def _label_of(entry: Entry) -> str:
     if entry.kind == "person":
         return "PER"

@@ -17,6 +17,7 @@ _LIST_KEYS = (
     "embedding_verbs", "target_markers", "partner_markers", "agent_markers", "location_markers",
     "location_after", "conjunctions", "pronouns", "speech_verbs", "speech_verbs_bare", "speech_not",
     "generic_speakers", "attribution_frames", "natural_forces", "self_sources", "attribution_trim",
+    "reference_governors", "reference_heads",
 )
 
 
@@ -54,6 +55,10 @@ class Cues:
         try:
             self.not_event_after = {k: re.compile(v) for k, v in (raw.get("not_event_after") or {}).items()}
             self.not_event_before = {k: re.compile(v) for k, v in (raw.get("not_event_before") or {}).items()}
+            # triggers that are events only with a cue around them (民众聚集……，要求……: a gathering is a protest
+            # only when the crowd demands or protests)
+            self.event_needs_before = {k: re.compile(v) for k, v in (raw.get("event_needs_before") or {}).items()}
+            self.event_needs_after = {k: re.compile(v) for k, v in (raw.get("event_needs_after") or {}).items()}
             self.attribution_frames = [re.compile(p) for p in raw["attribution_frames"]]
         except re.error as exc:
             raise KnowledgeError(f"cues.yaml: bad regex: {exc}", path=str(path)) from exc

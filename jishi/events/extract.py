@@ -16,6 +16,7 @@ Decisions (see docs/EVENTS.md):
 from __future__ import annotations
 
 import bisect
+import datetime
 import logging
 import re
 from dataclasses import dataclass, field
@@ -26,9 +27,9 @@ from jishi.events.actorview import ActorSpan, ActorView
 from jishi.events.cues import Cues
 from jishi.events.ontology import load_ontology
 from jishi.events.lexicon import TriggerEntry, TriggerLexicon, TriggerMatch
-from jishi.events.quoted_acts import speech_act_in_direct_quote
+from jishi.events.quoted_acts import QUOTED_ACT_TYPES, speech_act_in_direct_quote
 from jishi.events.quotes import SpeechFrame
-from jishi.events.spans import Clause, QuoteIndex, clause_at, clauses_of, tokens_in
+from jishi.events.spans import CLAUSE_BREAKS, Clause, QuoteIndex, clause_at, clauses_of, tokens_in
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,14 @@ _PARTNER_GLUED = ("同来", "与来", "同到", "与到", "同赴", "与赴")
 _BOTH_SIDES = ("两国元首", "两国领导人", "两国", "双方", "两位领导人", "两人")
 _SPEECH_ACT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
 DATE_RANK = {"clause": 3.0, "sentence": 2.0, "vague": 1.5, "inherited": 1.0, "publication": 0.0}
+# a short quoted predicate (scare quote) told as the object of a light verb (进行了“报复性打击”, 作出“对等回应”)
+# or after a passive marker with its agent (遭伊方快艇多次“危险拦截”): the act is told, only its name is quoted
+_SCARE_LIGHT_RX = re.compile(r"(?:进行|作出|做出|予以|实施|发动|发起|展开|采取|实行)了?(?:[一二三四五六七八九十两数多几]+(?:次|轮|场|波)"
+                             r"|多次|数次|新一轮|一系列|所谓的?)?$")
+_SCARE_PASSIVE_RX = re.compile(r"(?:遭到|遭受|受到|遭)[^，。；：！？“”、]{0,10}$")
+_SCARE_MAX = 8
+# only material acts are told this way; a quoted verbal act after a light verb names a policy (实施“极限施压”)
+_SCARE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "RETREAT", "AID", "COOPERATE"})
 
 
 @dataclass
@@ -108,6 +117,63 @@ class Candidate:
     @property
     def sym(self) -> bool:
         return "sym" in self.entry.flags or self.type == "CONSULT"
+
+
+# help that an accusation attributes to another side (指责X向Y提供武器): alleged, not told (a condemned
+# act did happen: 谴责美韩举行联合军演 keeps its drill)
+_ALLEGED_TYPES = frozenset({"AID"})
+_ALLEGING = ("指责", "指控", "控诉", "声称")
+_REASON_WORDS = ("理由是", "理由为", "理由包括")
+_NOT_AT_REQUEST = frozenset("回响反适答相供效呼感理")  # 回应, 响应, 反应, 适应, 答应, 相应, 供应 …
+# 应奥方请求, 应俄罗斯总统普京的邀请: the inviting or asking side (no verb of the clause)
+_AT_REQUEST_RX = re.compile(r"[^，。；：、]{1,20}?(?:的)?(?:请求|邀请|要求|之邀|之请)")
+
+
+def _outside_spans(times: list[TimeExpr]) -> list[TimeExpr]:
+    """The times of a sentence without the days inside a span of it (14日, 15日 of 14日至15日)."""
+    spans = [t for t in times if t.kind == "interval"]
+    if not spans:
+        return times
+    return [t for t in times if not any(u is not t and u.start <= t.start and t.end <= u.end for u in spans)]
+
+
+def _day_span(t: TimeExpr) -> bool:
+    """Whether a time is a span between two days (14日至15日), not a season or half-year."""
+    start, _, end = (t.value or "").partition("/")
+    if len(start) != 10 or len(end) != 10:
+        return False
+    try:
+        days = (datetime.date.fromisoformat(end) - datetime.date.fromisoformat(start)).days
+    except ValueError:
+        return False
+    return 0 < days <= 31 and t.text[-1:] in ("日", "号")  # (今年下半年 also resolves to two days)
+
+
+def _span_joiner(toks: list[Token], n: int) -> bool:
+    """Whether ``toks[n]`` is the 至/到 of a time span (14日|至|15日: LAC tags 至 as a verb)."""
+    return (toks[n].text in ("至", "到") and 0 < n < len(toks) - 1
+            and toks[n - 1].tag in ("TIME", "t") and toks[n + 1].tag in ("TIME", "t"))
+
+
+def scare_quoted_predicate(text: str, pair: tuple[int, int], te: int) -> bool:
+    """Whether a trigger ending at ``te`` inside the quotation ``pair`` is a scare-quoted predicate: a short
+    quote (at most ``_SCARE_MAX`` characters, no clause punctuation) that the trigger ends, standing as the
+    object of a light verb (进行了“报复性打击”, 作出“对等回应”) or after a passive marker and its agent
+    (遭伊方快艇多次“危险拦截”). Quoted speech and quoted names are not.
+
+    Args:
+        text: the document text.
+        pair: (open, close) offsets of the quotation marks.
+        te: end offset of the trigger.
+
+    Returns:
+        True when the quoted trigger tells an act.
+    """
+    o, c = pair
+    if c - o - 1 > _SCARE_MAX or c - te > 0 or any(ch in CLAUSE_BREAKS for ch in text[o + 1:c]):
+        return False
+    lead = text[max(0, o - 14):o]
+    return bool(_SCARE_LIGHT_RX.search(lead) or _SCARE_PASSIVE_RX.search(lead))
 
 
 def _date_of(t: TimeExpr) -> tuple[str, str | None, str] | None:
@@ -191,14 +257,41 @@ class EventExtractor:
                                             context_date, context_subject)
             out.extend(cands)
             for c in cands:
-                if c.type == "CONSULT" and not c.reference and len(set(c.source + c.target)) >= 2:
-                    self._last_talks = list(dict.fromkeys(c.source + c.target))
+                # (双方 after a mediation are the parties mediated between, not the mediator)
+                sides = c.target if c.mode == "mediate" else c.source + c.target
+                if c.type == "CONSULT" and not c.reference and len(set(sides)) >= 2:
+                    self._last_talks = list(dict.fromkeys(sides))
             if subject:
                 context_subject = subject
-            day_times = [d for d in (_date_of(t) for t in sent_times if t.kind != "vague") if d and d[2] == "day"]
+            carried = _outside_spans(sent_times)
+            spoken = self._dated_speech(sent, frames, frame_starts, carried)
+            if spoken is not None:
+                # 发言人30日说，卡姆托于29日晚被带走。……该党要求……: what follows goes on from the day of
+                # the statement, not from a day inside what was reported
+                carried = [t for t in carried if not spoken.content_start <= t.start < spoken.content_end]
+            day_times = [d for d in (_date_of(t) for t in carried if t.kind != "vague"
+                                     and (t.kind != "interval" or _day_span(t)))
+                         if d and (d[2] == "day" or (d[2] == "interval" and d[1]))]
             if day_times:
-                context_date = day_times[-1]
+                # an event dated only by a span told before (14日至15日举行……; 出席开幕式) took place on its
+                # first day: the span's start dates the sentences after it
+                last = day_times[-1]
+                context_date = last if last[2] == "day" else (last[0], None, "day")
         return out
+
+    def _dated_speech(self, sent: Sentence, frames: list[SpeechFrame], frame_starts: list[int],
+                      times: list[TimeExpr]) -> SpeechFrame | None:
+        """A speech act of the sentence whose verb is dated by a day written before it in the sentence
+        (恩多姆30日对媒体说，……), or None."""
+        i = bisect.bisect_left(frame_starts, sent.start)
+        while i < len(frames) and frames[i].content_start < sent.end:
+            f = frames[i]
+            if sent.start <= f.verb_start and any(
+                    sent.start <= t.start and t.end <= f.verb_start and t.kind != "vague"
+                    and (_date_of(t) or ("", "", ""))[2] == "day" for t in times):
+                return f
+            i += 1
+        return None
 
     # ------------------------------------------------------------------ sentence
     def _sentence(self, doc: Document, si: int, sent: Sentence, view: ActorView, frames: list[SpeechFrame],
@@ -244,16 +337,27 @@ class EventExtractor:
             entry = m.entry
             pair = qindex.enclosing(ts)
             if pair is not None and not ("quoted" in entry.flags and pair[1] - te <= 1 and pair[1] - pair[0] - 1 <= 12) \
-                    and not speech_act_in_direct_quote(doc.text, pair[1], entry.type):  # round-2 hook (round2.py)
+                    and not ("reported" in entry.flags and pair[1] - te <= 1 and pair[1] - pair[0] - 1 <= 24) \
+                    and not speech_act_in_direct_quote(doc.text, pair[1], entry.type) \
+                    and not (entry.type in _SCARE_TYPES and scare_quoted_predicate(doc.text, pair, te)) \
+                    and not self._standalone_act(pair, entry.type, frames, frame_starts):  # round-2 hook (round2.py)
                 continue  # 修改意见“不可接受”: a quoted predicate that is just the trigger still tells it
             if self._excluded(entry, stext, m.start, m.end):
                 continue
+            if self._in_reason(analysis, sent.start, ts):
+                continue  # ……，理由是他们参与指挥了军事行动: the stated reason is not an event told
+            if entry.type == "REQUEST" and self._requested_by(ts, te, sent.start):
+                continue  # 应奥方请求/应X邀请: the asking side's request frames the act, told elsewhere
+            if "reported" in entry.flags and self._frame_at(ts, frames, frame_starts) is None:
+                continue  # 涉嫌策划 told by the narrator (因涉嫌策划袭击被捕) is no one's accusation
             k = tok_at.get(ts)
             if k is None:
                 k = next((j for j, t in enumerate(toks) if t.start <= ts < t.end), None)
                 if k is None:
                     continue
             clause = clause_at(clauses, ts)
+            if entry.type in _ALLEGED_TYPES and any(analysis.find(w, clause.start, ts) >= 0 for w in _ALLEGING):
+                continue  # 指责卢旺达向M23提供武器: alleged support is the accusation's content, not an event
             ctoks = tokens_in(toks, clause.start, clause.end)
             before = [t for t in ctoks if t.end <= ts]
             after = [t for t in toks if t.start >= te]
@@ -327,6 +431,15 @@ class EventExtractor:
                                               [i for k in talks for i in k.source + k.target]))]
         return out, sentence_subject or self._first_subject(doc, sent, view, frames)
 
+    def _standalone_act(self, pair: tuple[int, int], ptype: str, frames: list[SpeechFrame],
+                        frame_starts: list[int]) -> bool:
+        """Whether a threat or refusal lies in a quotation that makes up a whole sentence going on with the
+        speaker of the sentence before (他说，……。“中方将采取必要措施……。”): the speaker's act."""
+        if ptype not in QUOTED_ACT_TYPES:
+            return False
+        f = self._frame_at(pair[0] + 1, frames, frame_starts)
+        return f is not None and f.verb_start == pair[0] and f.content_start == pair[0] + 1
+
     @staticmethod
     def _conditional(text: str, clause: Clause, sent: Sentence, ts: int, te: int) -> bool:
         """Whether the trigger sits in a condition: after 前提是/除非/如果 in its clause, or inside
@@ -359,10 +472,16 @@ class EventExtractor:
                 return True
         key = entry.parts[0] if not entry.gapped else entry.trigger
         rx = self.cues.not_event_after.get(key)
-        if rx is not None and rx.search(stext[e:e + 16]):
+        if rx is not None and rx.search(stext[e:e + 32]):  # (patterns are anchored at the trigger end)
             return True
         rx = self.cues.not_event_before.get(key)
-        return rx is not None and bool(rx.search(stext[max(0, s - 8):s]))
+        if rx is not None and rx.search(stext[max(0, s - 8):s]):
+            return True
+        rx = self.cues.event_needs_before.get(key)
+        if rx is not None and not rx.search(stext[max(0, s - 20):s]):
+            return True
+        rx = self.cues.event_needs_after.get(key)
+        return rx is not None and not rx.search(stext[e:e + 40])
 
     def _is_reference(self, entry: TriggerEntry, toks: list[Token], k: int, ts: int, te: int,
                       before: list[Token], after: list[Token], clause: Clause) -> bool:
@@ -374,8 +493,15 @@ class EventExtractor:
         light_before = any(t.text in self.cues["light_before"] for t in before[-6:])
         if nxt_text == "的" or nxt_text == "结束":
             return True
+        if entry.pos == "n" and not light and nxt_text == "上" and not light_before:
+            return True  # 2023年2月的峰会上，两国发生争执: the meeting is the setting of another predicate
+        if not light and self._governed(entry, toks, k, te, before, nxt_text):
+            return True  # 资助抗议活动, 配合七国集团的对俄施压行动: the object of another predicate
         if entry.mode == "mediate" and self._text.startswith("下", te) and any(t.text == "在" for t in before):
-            return True  # 在美国斡旋下达成协议: background of the main predicate, which is the event
+            # 在美国斡旋下达成协议: background of the main predicate, which is the event; but a leader who
+            # mediates in person (在安哥拉总统洛伦索的斡旋下) took part in the talks: a CONSULT of its own
+            return self._mediator(before) is None
+        
         if entry.gapped:
             gap = self._text[ts + len(entry.parts[0]):ts + len(entry.parts[0]) + 3]
             if entry.type in ("MOBILIZE", "ASSAULT") and gap.startswith("的") and gap[1:2] in _NUMERALS:
@@ -410,13 +536,44 @@ class EventExtractor:
                 and len(before) >= 1 and (len(before) < 2 or before[-2].text not in self.cues["reference_before"])
                 and (not nxt_text or nxt_text in _CLAUSE_END)):
             return False  # 工人全体罢工。: a bare noun subject + the trigger ending the clause
-        first_verb = next((t for t in after if t.tag in VERB_TAGS and t.text not in ("将", "会", "要")), None)
+        first_verb = next((t for n, t in enumerate(after) if t.tag in VERB_TAGS and t.text not in ("将", "会", "要")
+                           and not _span_joiner(after, n)), None)
         if first_verb is not None and first_verb.text in self.cues["light_after"] | {"继续"}:
             if self._text.startswith(_TEMPORAL_TAIL, first_verb.end):
                 return True  # 就在谈判举行前一天: a time reference to talks told elsewhere
             self._light_after_at = first_verb.start
             return False
         return True
+
+    def _mediator(self, before: list[Token]) -> list[str] | None:
+        """The persons named in 在X(的)?斡旋下 before a mediation trigger, or None when X names no person."""
+        at = next((t.end for t in reversed(before) if t.text == "在"), None)
+        if at is None or not before:
+            return None
+        spans = self._view.in_range(at, before[-1].end)
+        people = [i for sp in spans for i in sp.ids
+                  if self._view.by_id.get(i) is not None and self._view.by_id[i].kind == "person"]
+        return people or None
+
+    def _governed(self, entry: TriggerEntry, toks: list[Token], k: int, te: int, before: list[Token],
+                  nxt_text: str) -> bool:
+        """Whether a nominal trigger (or one heading a noun: 施压行动) is the object of a verb that funds,
+        backs or blames an event (资助抗议活动, 配合……施压行动), with no light verb between."""
+        single = toks[k].end == te
+        nominal = entry.pos == "n" or (single and toks[k].tag not in VERB_TAGS) or \
+            nxt_text in self.cues["reference_heads"]
+        if not nominal:
+            return False
+        governors = self.cues["reference_governors"]
+        light = self.cues["light_before"]
+        for t in reversed(before[-8:]):
+            if t.text in governors:
+                return True
+            if t.text in light or (t.tag in VERB_TAGS and t.text not in self._status_verbs):
+                return False
+            if t.tag == "w" and t.text not in "“”、":
+                return False
+        return False
 
     def _is_negated(self, toks: list[Token], k: int) -> bool:
         """A negation before the trigger in its verb phrase (不会[向乌克兰]提供, 尚未[被俄军]占领)."""
@@ -554,6 +711,16 @@ class EventExtractor:
                 topic_end = next((x.start for x in region[n + 1:] if x.text in _TOPIC_ENDS), -1)
                 if topic_end > 0:
                     saved, role = role, "other"  # 就X一事/问题: a topic phrase, whatever LAC tags 就
+            elif topic_end < 0 and t.text == "以" and t.tag == "p" and any(x.text == "为由" for x in region[n + 1:]):
+                topic_end = next(x.end for x in region[n + 1:] if x.text == "为由")
+                saved, role = role, "other"  # 以遭到袭击为由: the reason's actors are no roles of the act
+            elif topic_end < 0 and self._at_request(t, region[-1].end):
+                m = _AT_REQUEST_RX.match(self._text, t.end, min(region[-1].end, t.end + 24))
+                topic_end = m.end() if m is not None else -1
+                if topic_end > 0:
+                    saved, role = role, "other"  # 应奥方请求: the side that asked is no role of the act
+                    if seen_subject or any(s.start < t.start for s in spans):
+                        seen_subject = True
             if 0 < topic_end <= t.start:
                 role, topic_end = saved, 0
             if 0 < topic_end:
@@ -583,7 +750,10 @@ class EventExtractor:
                     rel_role, role = role, "other"
             elif t.tag == "p":
                 role = "other"
-            elif t.tag in VERB_TAGS and t.text not in self._status_verbs:
+            elif t.text == "是" and role == "subject" and not seen_subject:
+                pass  # 是柬方军队首先向泰军开火: a focus mark before the subject, not a verb
+            elif t.tag in VERB_TAGS and t.text not in self._status_verbs and not any(
+                    s.start == t.start and s.end == t.end for s in spans):  # (对叙/v 南部: 叙 is a state)
                 if role in ("partner", "target", "agent") and any(x.text == "的" for x in region[n + 1:]):
                     # 同[来华访问的]哈萨克斯坦总统: a relative clause inside the marked phrase
                     rel_role, role = role, "other"
@@ -629,6 +799,24 @@ class EventExtractor:
         ts, te = cand.start, cand.end
         entry = cand.entry
         region = [t for t in ctoks if region_start <= t.start and t.end <= ts]
+        if cand.mode == "mediate" and self._text.startswith("下", te) and any(t.text == "在" for t in region):
+            mediator = self._mediator(region)
+            if mediator:
+                # 在X的斡旋下，A与B签署协议: X mediates between the parties of the main predicate
+                nxt = next((c for c in clauses if c.start >= clause.end), None)
+                parties: list[str] = []
+                if nxt is not None:
+                    # the parties: actors before the main clause's time, place phrase or verb (A与反政府武装B
+                    # 12日在X签署: LAC may read 反政府 as a verb)
+                    ntoks = [t for t in toks if nxt.start <= t.start < nxt.end]
+                    stop = next((t.start for t in ntoks if t.tag in ("TIME", "t") or (
+                        t.tag == "p" and t.text not in self.cues["partner_markers"])), None)
+                    verb = stop if stop is not None else next(
+                        (t.start for t in ntoks if t.tag in VERB_TAGS and not any(
+                            sp.start <= t.start < sp.end for sp in view.in_range(nxt.start, nxt.end))), nxt.end)
+                    parties = [i for sp in view.in_range(nxt.start, verb) for i in sp.ids if i not in mediator]
+                cand.source, cand.target = mediator, list(dict.fromkeys(parties))
+                return True
         pre = [s for s in view.in_range(region_start, ts)]
         roles = self._roles(region, pre)
         pre = [s for s in pre if not _DATELINE_RX.match(self._text, s.end)]  # 新华社内罗毕7月7日电
@@ -645,6 +833,11 @@ class EventExtractor:
                 # 谴责美韩举行联合军演: 美韩 is the object of 谴责 and the subject of 举行
                 subjects = list(last.ids)
         agents = [i for s in by_role.get("agent", []) for i in s.ids]
+        if not agents and any(t.text == "由" for t in region):
+            # 此次交换由阿拉伯联合酋长国居中斡旋: a state the actor stage left as a place only
+            agents = [view.state_id(p.country) for s, e, p in view.places_in(region_start, ts)
+                      if p.country and p.precision == "country" and self._role_at(s, roles) == "agent"
+                      and not any(a.start <= s < a.end for a in pre)][:1]
         targets = [i for r in ("target", "partner") for s in by_role.get(r, []) for i in s.ids]
         # objects: actor spans after the trigger, up to the next verb or 的-head
         post_toks = [t for t in ctoks if t.start >= te]
@@ -657,6 +850,8 @@ class EventExtractor:
             if t.tag in VERB_TAGS:
                 if n + 1 < len(post_toks) and post_toks[n + 1].text == "的":
                     continue  # 会见了到访的法国外长: 到访 modifies the object
+                if t.text == "包括" and self._text.find("在内", t.end, clause.end) >= 0:
+                    continue  # 逮捕了包括反对派领导人X在内的数十人: X is among the objects
                 stop = t.start
                 break
             if t.text == "的" and de_at is None:
@@ -691,6 +886,12 @@ class EventExtractor:
                     p for p in view.places_in(region_start, ts) if self._role_at(p[0], roles) == "target"]:
                 if place.country and not any(s.start <= start < s.end for s in post_spans + pre):
                     objects.append(view.state_id(place.country))
+        if cand.mode == "visit" and "place" not in entry.flags and not objects and not entry.target_iso:
+            # 先后访问巴库和埃里温: a visited capital or province stands for its state (as 访华 does)
+            own = view.countries(subjects)
+            for start, end, place in view.places_in(te, stop):
+                if place.country and place.country not in own and place.country != "EUR":
+                    objects.append(view.state_id(place.country))
         # relative clause: "打死一名企图暗杀俄高级官员的恐怖袭击嫌疑人" -> the agent is the head noun
         main_verb_before = any(t.tag in VERB_TAGS and t.text not in self._status_verbs for t in region
                                if not any(t.start >= s.start and t.end <= s.end for s in pre))
@@ -700,7 +901,10 @@ class EventExtractor:
                 subjects = [i for s in post_spans if s.start > de_at for i in s.ids]
                 objects = [i for s in post_spans if s.start < de_at for i in s.ids]
                 agents = []
-        if subjects and (subjects or agents):
+        jiu_at = next((t.end for t in region if t.text == "就"), None)
+        in_topic = jiu_at is not None and any(self._text.find(w, te, clause.end) >= 0 for w in ("一事", "问题"))
+        if subjects and (subjects or agents) and not in_topic:
+            # (就法国领事质疑选举一事提出抗议: who did the matter is not who protests)
             clause_subjects.setdefault(clause, subjects)
         if "place" in entry.flags:
             first = next((t for t in post_toks if t.text == "的" or t.tag in VERB_TAGS), None)
@@ -724,6 +928,12 @@ class EventExtractor:
                 if places:
                     subjects = [view.state_id(places[0][2].country)]
         explicit = bool(subjects or agents or post_agents)
+        if agents and not subjects and cand.light_after is None and "patient" not in entry.flags and \
+                region and region[0].text in self.cues["agent_markers"]:
+            # 侦察机执行任务时，遭伊方快艇拦截: the clause opens with the passive marker, its patient is
+            # the subject dropped from the clause before
+            subjects = [i for i in self._implicit_subject(region, clause, clauses, clause_subjects, sentence_subject,
+                                                           context_subject) if i not in agents]
         if not explicit and "patient" not in entry.flags and cand.light_after is None:
             subjects = []
             if cand.type in _SPEECH_ACT_TYPES:
@@ -731,14 +941,20 @@ class EventExtractor:
                 f = self._frame_at(ts, self._frames, self._frame_starts)
                 if f is not None and f.speaker and not f.generic and f.verb_end <= clause.start:
                     subjects = [f.speaker]
+                    vclause = clause_at(clauses, f.verb_start)
+                    if vclause != clause and cand.sent_start <= vclause.start:
+                        # 卡拉斯、土耳其外交部和伊朗外交部相继发表声明，……: every member of the list speaks
+                        group = self._clause_subject(vclause)
+                        if f.speaker in group:
+                            subjects = group
             content = [t for t in region if t.tag not in ("TIME", "t", "d", "ad", "c", "w", "f")]
             head = "".join(t.text for t in content[:2])
             if not subjects and self._last_talks and any(head.startswith(w) for w in _BOTH_SIDES):
                 subjects = list(self._last_talks)
             if not subjects:
                 subjects = self._implicit_subject(region, clause, clauses, clause_subjects, sentence_subject,
-                                                  context_subject)
-        if subjects and explicit:
+                                                  context_subject, speech=cand.type in _SPEECH_ACT_TYPES)
+        if subjects and explicit and not in_topic:
             clause_subjects[clause] = subjects
             if not sentence_subject:
                 sentence_subject.extend(subjects)
@@ -814,6 +1030,8 @@ class EventExtractor:
                 if speaker:
                     break
                 speaker = list(clause_subjects.get(prev) or self._clause_subject(prev))
+            if speaker and "reported" in entry.flags and source:
+                target = [i for i in source if i not in speaker]  # Y涉嫌……, Y的做法“不尊重……”: Y is accused
             if speaker:
                 own = view.countries(speaker)
                 # (中方对此坚决反对: 中方 is the speaker's own side; a rebel group of the same country is not)
@@ -883,9 +1101,11 @@ class EventExtractor:
 
     def _implicit_subject(self, region: list[Token], clause: Clause, clauses: list[Clause],
                           clause_subjects: dict[Clause, list[str]], sentence_subject: list[str],
-                          context_subject: list[str]) -> list[str]:
+                          context_subject: list[str], speech: bool = False) -> list[str]:
         """Subject of a clause that names none: a pronoun's antecedent, or the previous clause's
-        subject when Chinese drops it; nothing when the clause has its own (non-actor) subject."""
+        subject when Chinese drops it; nothing when the clause has its own (non-actor) subject.
+        With ``speech`` (the trigger is a speech act), an earlier clause opening with a 对-phrase
+        (对平民伤亡表示关注) names no subject, so the search goes on before it."""
         content = [t for t in region if t.tag not in ("TIME", "t", "d", "ad", "c", "w", "m", "q")]
         if content and content[0].text in self.cues["pronouns"]:
             return list(context_subject if not sentence_subject else sentence_subject)
@@ -903,11 +1123,41 @@ class EventExtractor:
                          and t.tag not in ("TIME", "t", "d", "ad", "c", "w")), None)
             nominal = bool(ptoks) and ptoks[0].tag in NOUNISH_TAGS and ptoks[0].tag not in ("PER", "ORG", "LOC")
             nominal = nominal or (lead is not None and lead.tag == "m")  # 数百名持枪分子闯入……
+            if speech and lead is not None and lead.text in ("对", "就", "对于") and lead.tag == "p" and not \
+                    self._view.in_range(lead.start, lead.end + 4):
+                nominal = False  # 对平民伤亡表示关注，呼吁……: the appeal's subject is dropped before the 对-phrase
             if nominal and len(ptoks) > 1 and (ptoks[1].tag == "f" or ptoks[1].text in TEMPORAL_AFTER):
                 nominal = False  # 行动中击毙……: a locative, not a subject
             if nominal:
                 return []  # 数百名持枪分子闯入居民区，向民众开枪: the dropped subject is no actor
         return list(sentence_subject or context_subject)
+
+    @staticmethod
+    def _in_reason(text: str, sent_start: int, ts: int) -> bool:
+        """Whether a trigger lies in a stated reason (……，理由是他们参与了军事行动; 以遭到袭击为由): the
+        reason names an act as the motive of the sentence's predicate, not as an event told."""
+        if any(text.rfind(w, sent_start, ts) >= 0 for w in _REASON_WORDS):
+            return True
+        by = text.find("为由", ts, ts + 24)
+        if by < 0 or any(c in text[ts:by] for c in "，。；：,"):
+            return False
+        at = text.rfind("以", max(sent_start, ts - 24), ts)
+        return at >= 0 and not any(c in text[at:ts] for c in "，。；：,") and text[at + 1:at + 3] != "色列"
+
+    def _requested_by(self, ts: int, te: int, sent_start: int) -> bool:
+        """Whether a request trigger ends an 应X(的)?请求/邀请 phrase (应奥方请求, 应法国总统马克龙邀请)."""
+        at = self._text.rfind("应", max(sent_start, ts - 22), ts)
+        if at < 0 or self._text[at - 1:at] in _NOT_AT_REQUEST or self._text[at + 1:at + 2] in ("对", "该", "当"):
+            return False
+        m = _AT_REQUEST_RX.match(self._text, at + 1, te)
+        return m is not None and m.end() == te
+
+    def _at_request(self, tok: Token, end: int) -> bool:
+        """Whether a token opens 应X(的)?请求/邀请 (斯方已应奥方请求，……: LAC glues 已应 into an adverb);
+        the actor after it asked, the subject before it acts."""
+        if not (tok.text.endswith("应") and len(tok.text) <= 2 and tok.tag in ("d", "p", "v")):
+            return False
+        return _AT_REQUEST_RX.match(self._text, tok.end, min(end, tok.end + 24)) is not None
 
     def _clause_subject(self, clause: Clause) -> list[str]:
         """Subject actors of a clause without triggers: actor spans before its first verb and preposition."""
@@ -916,7 +1166,10 @@ class EventExtractor:
         if not spans:
             return []
         first_stop = next((t.start for t in toks if clause.start <= t.start < clause.end
-                           and (t.tag in VERB_TAGS or t.tag == "p")), clause.end)
+                           and (t.tag in VERB_TAGS or t.tag == "p" or self._at_request(t, clause.end) or (
+                               t.text == "就" and any(
+                                   self._text.find(w, t.end, clause.end) >= 0 for w in ("一事", "问题"))))),
+                          clause.end)  # (就X一事提出抗议: LAC tags 就 as an adverb; X is the topic)
         subj = [s for s in spans if s.end <= first_stop]
         return self._subject_group(subj, toks) if subj else []
 
@@ -927,16 +1180,30 @@ class EventExtractor:
             before = [t for t in ts if t.end <= cand.start]
             return before[-1] if before else (ts[0] if ts else None)
 
+        if len(sent_times) > 1:
+            # 于13日至16日: the span is the date (from its start), not its last day told apart
+            spans = [t for t in sent_times if t.kind == "interval"]
+            if spans:
+                sent_times = [t for t in sent_times if not any(
+                    u is not t and u.start <= t.start and t.end <= u.end for u in spans)]
         # 在2028年底之前不再……: a deadline, not the date of the act
         firm = [t for t in sent_times if t.kind != "vague" and not (
             self._text.startswith(("之前", "以前"), t.end) and self._text[max(0, t.start - 1):t.start] == "在")]
         vague = [t for t in sent_times if t.kind == "vague"]
         in_clause = [t for t in firm if clause.start <= t.start < clause.end]
+        if "reported" in cand.entry.flags:
+            # 奥方称，俄情报机构涉嫌策划上月……的枪杀案: a time after the trigger dates the act accused
+            in_clause = [t for t in in_clause if t.end <= cand.start]
         choice: tuple[TimeExpr | None, str] = (pick(in_clause), "clause")
         if choice[0] is None:
             # a time in a later clause dates that clause (召见了代办，就爱方上周关闭领事处一事……)
             earlier = [t for t in firm if t.end <= cand.start]
-            choice = (pick(earlier or ([] if context_date else firm)), "sentence")
+            # 在X的斡旋下，双方10日签署……: the mediation is dated by the main predicate it frames
+            framing = cand.mode == "mediate" and self._text.startswith("下", cand.end)
+            later = [t for t in firm if t.start >= cand.end] if framing else []
+            if "reported" in cand.entry.flags:
+                firm = []  # the days of the reported content date the act accused, not the accusation
+            choice = (later[0] if later else pick(earlier or ([] if context_date else firm)), "sentence")
         if choice[0] is None:
             choice = (pick([t for t in vague if clause.start <= t.start < clause.end]), "vague")
         if choice[0] is not None:

@@ -23,7 +23,7 @@ GAP = "…"
 MAX_GAP = 30
 SENTENCE_STOPS = frozenset("。！？!?；;")
 POS_VALUES = frozenset({"v", "n", "vn"})
-FLAG_VALUES = frozenset({"sym", "patient", "place", "light", "cross", "object", "future", "quoted"})
+FLAG_VALUES = frozenset({"sym", "patient", "place", "light", "cross", "object", "future", "quoted", "reported"})
 CLAUSE_STOPS = SENTENCE_STOPS | frozenset("，,：:")
 
 

@@ -19,6 +19,9 @@ from jishi.events.ontology import Ontology
 
 _PLACE_RANK = {"point": 4, "city": 3, "region": 2, "sea": 2, "country": 0}
 ORPHAN_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+_NONSTATE_SECTORS = frozenset({"OPP", "REB", "INS", "UAF"})
+# types whose source is the speaker (reliable enough to keep two sides of one country apart)
+_SPOKEN_TYPES = frozenset({"REJECT", "ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "AGREE"})
 # types whose second trigger in one sentence restates the same act (爆发抗议活动……，抗议政府的决定)
 SAME_SENTENCE_TYPES = frozenset({"PROTEST", "ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT", "SANCTION",
                                  "ASSAULT", "COERCE"})
@@ -70,6 +73,9 @@ def _score(group: Group, cand: Candidate, view: ActorView) -> float | None:
         return None
     if _named_person_apart(group, cand, view):
         return None
+    if not cand.reference and cand.type in _SPOKEN_TYPES and cand.sent not in group.sentences \
+            and (_sides_apart(group, cand, view) or _other_body_other_day(group, cand, view)):
+        return None
     if head.mode != cand.mode:
         # different modes are different events; an unspecified mode joins a specified one only for
         # CONSULT told as "visit + meet" (前往莫斯科……与普京会面), and never for a bare reference
@@ -112,6 +118,8 @@ def _score(group: Group, cand: Candidate, view: ActorView) -> float | None:
         ok2, n2 = _overlap_ok(tgt_h, tgt_c)
         if not (ok1 and ok2):
             return None
+        if (src_c & tgt_h and not src_c & src_h) or (tgt_c & src_h and not tgt_c & tgt_h):
+            return None  # 胡塞武装击落美军无人机 / 美军击落无人机: the sides are the other way round
         score += n1 + n2
     loc_h = next((c.location for c in group.members if c.location), None)
     names_h = {c.location.get("name") for c in group.members if c.location}
@@ -133,6 +141,34 @@ def _score(group: Group, cand: Candidate, view: ActorView) -> float | None:
         if cand.source or cand.target or cand.date_rank >= strong:
             return None
     return score
+
+
+def _side(view: ActorView, actor_id: str) -> str:
+    """'opposition' for armed, rebel or opposition groups, 'government' for the rest."""
+    actor = view.by_id.get(actor_id)
+    if actor is not None and (actor.kind == "group" or actor.sector in _NONSTATE_SECTORS):
+        return "opposition"
+    return "government"
+
+
+def _sides_apart(group: Group, cand: Candidate, view: ActorView) -> bool:
+    """Whether the sources are two sides of one country (反对派拒绝接受结果 / 当局拒绝了欧盟的请求): the
+    countries agree but an opposition and a government are never one agent."""
+    a, b = set(_all_src(group)), set(cand.source)
+    if not a or not b or a & b:
+        return False
+    return not ({_side(view, i) for i in a} & {_side(view, i) for i in b})
+
+
+def _other_body_other_day(group: Group, cand: Candidate, view: ActorView) -> bool:
+    """Whether two bodies speak on two days (特派团13日呼吁…… / 人权高专办10日发布报告，报告呼吁……): two
+    organisations of one country code (UN, IGO) with no actor in common are two statements."""
+    if not (group.head.date and cand.date) or group.head.date == cand.date:
+        return False
+    a, b = set(_all_src(group)), set(cand.source)
+    if not a or not b or a & b:
+        return False
+    return all(view.by_id.get(i) is not None and view.by_id[i].kind == "organization" for i in a | b)
 
 
 def _one_sentence_duplicate(group: Group, cand: Candidate, view: ActorView) -> bool:
@@ -218,8 +254,11 @@ def merge_candidates(cands: list[Candidate], view: ActorView, *, keep_negated: b
         if best is not None:
             best.members.append(cand)
             if (cand.sent == best.head.sent and not cand.reference and best.head.mode is None and cand.mode
-                    and not best.head.reference):
-                best.head = cand  # 举行抗议游行: the more specific trigger names the event
+                    and not best.head.reference
+                    and not (cand.type in _SPOKEN_TYPES and cand.start - best.head.end > 4)):
+                # 举行抗议游行: the more specific trigger names the event (but 呼吁……，并要求……: the
+                # first of two spoken demands stays the head)
+                best.head = cand
         elif not cand.reference:
             groups.append(Group(cand, [cand]))
     # An article about an attack it only names (谴责昆明暴力恐怖袭击事件) still reports that attack: the

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from jishi import yamlfile
 from jishi.errors import KnowledgeError
 
 log = logging.getLogger(__name__)
@@ -85,7 +86,7 @@ def read_yaml(path: Path, *, list_keys: tuple[str, ...] = ()) -> dict[str, Any]:
         KnowledgeError: the file is missing or unreadable, not a mapping, or a list key is not a list.
     """
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yamlfile.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read {path.name}: {exc}", path=str(path)) from exc
     if not isinstance(raw, dict):

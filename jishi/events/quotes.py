@@ -187,6 +187,7 @@ class QuoteExtractor:
         frames: list[SpeechFrame] = []
         last_person: tuple[str | None, str] | None = None
         open_statement: tuple[int, str | None, str] | None = None  # (sentence index, speaker id, text)
+        last_speaker: tuple[int, str | None, str] | None = None  # (sentence index, speaker id, text)
         for si, sent in enumerate(doc.sentences):
             toks = sent.tokens
             acts, acts_post = self._acts(doc, sent, qindex, view)
@@ -217,10 +218,13 @@ class QuoteExtractor:
             ctx.add_subjects(sent, [(o, c + 1) for o, c in qindex.opening_in(sent.start, sent.end)],
                              hi=first_content)
             main = [a for a in acts if a.kind != "attrib"]
+            carry: tuple[str | None, str, bool, bool] | None = None
             for k, act in enumerate(acts):
                 if act.kind == "attrib" and any(s <= act.vs < e for s, e in covered):
                     continue  # 指责 inside what a speech verb reports is part of that report
-                speaker = self._speaker(doc, si, sent, toks, act.vs, view, ctx, last_person, sent_speakers)
+                speaker = carry if carry is not None and act.kind == "speech" else \
+                    self._speaker(doc, si, sent, toks, act.vs, view, ctx, last_person, sent_speakers)
+                carry = None
                 if speaker is None:
                     continue
                 sid, stext, generic, is_person = speaker
@@ -249,6 +253,10 @@ class QuoteExtractor:
                     while b > cstart and text[b - 1] not in CLAUSE_BREAKS:
                         b -= 1
                     limit = b if b > cstart else limit
+                if act.kind == "statement" and later and later[0].kind == "speech" and \
+                        self._topic_only(toks, cstart, later[0].vs):
+                    carry = speaker  # 发表声明，对平民伤亡表示“深切关注”: the statement's words follow 表示
+                    continue
                 if act.kind == "attrib":
                     inside = [c for _, c in qindex.opening_in(cstart, limit)]
                     if not inside:
@@ -277,6 +285,16 @@ class QuoteExtractor:
             if not acts and not acts_post and open_statement is not None and open_statement[0] == si - 1 \
                     and doc.sentences[si - 1].paragraph == sent.paragraph:
                 quotes.extend(self._continuation(doc, sent, qindex, open_statement[1], open_statement[2]))
+            elif not acts and not acts_post and last_speaker is not None and last_speaker[0] == si - 1 \
+                    and doc.sentences[si - 1].paragraph == sent.paragraph:
+                whole = self._whole_quote(doc, sent, qindex)
+                if whole is not None:  # 他说，……。“中方将采取必要措施……。”: the same speaker goes on
+                    o, c = whole
+                    inner = text[o + 1:c]
+                    quotes.append(Quote(last_speaker[1], last_speaker[2], inner, o + 1, c, "direct", "说"))
+                    frames.append(SpeechFrame(o, o, o + 1, c, last_speaker[1], last_speaker[2], False))
+            named = [x for x in sent_speakers if not x[3] and x[1] is not None]
+            last_speaker = (si, named[-1][1], named[-1][2]) if named else None
             open_statement = (si, *statement_end) if statement_end is not None else None
             self._scan_issuers(doc, si, sent, toks, view, ctx, last_person, sent_speakers)
             skip = covered + [(o, c + 1) for o, c in qindex.opening_in(sent.start, sent.end)]
@@ -487,6 +505,28 @@ class QuoteExtractor:
             if c < sent.end and self._speech_like(doc, o, c):
                 out.append(Quote(sid, stext, doc.text[o + 1:c], o + 1, c, "direct", "声明"))
         return out
+
+    @staticmethod
+    def _topic_only(toks: list[Token], start: int, end: int) -> bool:
+        """Whether ``[start, end)`` is only a 对/就/向 phrase (对平民伤亡), no words of a report."""
+        inside = [t for t in toks if start <= t.start and t.end <= end]
+        return bool(inside) and inside[0].tag == "p" and inside[0].text in ("对", "就", "向", "对于") and \
+            not any(t.tag in ("v", "vd") or t.text in "，,；;" for t in inside)
+
+    @staticmethod
+    def _whole_quote(doc: Document, sent: Sentence, qindex: QuoteIndex) -> tuple[int, int] | None:
+        """The quotation pair that makes up a whole sentence (“……。”), with words worth a quote, or None."""
+        text = doc.text
+        start, end = sent.start, sent.end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1] in " \n。！？!?":
+            end -= 1
+        pair = qindex.pair_opening_at(start)
+        if pair is None or pair[1] != end - 1 or pair[1] - pair[0] < 6:
+            return None
+        inner = text[pair[0] + 1:pair[1]]
+        return pair if any(ch in inner for ch in "，,。！？!?") or len(inner) >= 8 else None
 
     def _postposed(self, doc: Document, sent: Sentence, qindex: QuoteIndex, vs: int) -> tuple[int, int] | None:
         """The quotation a sentence-final speech verb reports: “……，”伊朗外长在社交媒体上写道。"""
@@ -799,8 +839,8 @@ class QuoteExtractor:
         before = text[o - 1:o] if o > 0 else ""
         if after and after not in "，,。！？；;：:）)”\n" and after not in "的地":
             return False  # runs straight into more words: 试图“冻结”俄乌冲突, “伊斯兰抵抗组织”所为
-        if before in ("的", "、") or after == "、":
-            return False  # a quoted noun phrase or list item: 的“初步报复行动”, 阵营对抗、“脱钩断链”
+        if before in ("的", "、", "和", "与", "及", "或") or after == "、":
+            return False  # a quoted noun phrase or list item: 的“初步报复行动”, 阵营对抗、“脱钩断链”, 制裁和“长臂管辖”
         if after == "的" and len(inner) <= 8:
             return False  # modifier: 围绕“和平计划”的
         if any(ch in inner for ch in "，,、。！？；"):

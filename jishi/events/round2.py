@@ -312,6 +312,8 @@ class Round2Rules:
         mend = mstart + len(marker)
         if mend > c.end:
             return
+        if "为由" in text[mend:c.start]:
+            return  # 以色列以遭到袭击为由发动空袭: the marker belongs to the stated reason
         agent_end = c.start if mend <= c.start else c.end
         agents = _ids(view.in_range(mend, agent_end))
         patients = _ids(view.in_range(cs, mstart))

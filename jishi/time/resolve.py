@@ -64,12 +64,19 @@ class Context:
     section: int = -1
     recent_day: dt.date | None = None  # last explicit day in the section, across paragraphs
     day_spans: list[tuple[int, int, dt.date]] = field(default_factory=list)  # explicit days: (start, end, day)
+    # (year, month) of the last month-only expression with a written year (2024年11月…事故, 去年11月): a background
+    # month, which a later bare day takes only when the story is in that month
+    written_month: tuple[int, int] | None = None
+    # the last year written alone in the paragraph (在2018年总统选举中) and the last_month it found: 次年 after it
+    # counts from that year while no later month or day has been read
+    year_only: tuple[int, tuple[int, int] | None] | None = None
 
     def enter_paragraph(self, index: int, start: int = 0) -> None:
         if index != self.paragraph:
             self.paragraph = index
             self.paragraph_start = start
             self.last_day = self.last_month = self.last_year = self.floor = None
+            self.year_only = None
 
     def enter_section(self, index: int) -> None:
         """A heading starts a new paragraph group, not a new timeline: a news item's sub-headings
@@ -134,6 +141,24 @@ def _speech_pattern(speech_verbs: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 @lru_cache(maxsize=4)
+def _said_pattern(speech_verbs: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A speech verb that opens reported content (穆贾希德8日说，…); compiled once per verb list."""
+    verbs = sorted(speech_verbs, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, verbs)) + ")[，：:“]") if verbs else None
+
+
+# a statement made on the day 当天 stands for (国防部当天发表声明称…)
+_STATEMENT = re.compile(r"[^，。；！？\n“”]{0,12}?发表(?:声明|讲话|谈话|公报)")
+# a day inside a 的-modifier (在本月19日举行的选举中, 3日发生的袭击): it dates the noun, not the clause
+_MODIFIER_DAY = re.compile(r"[^，。；！？,;!?\n“”的]{0,6}?(?:举行|召开|举办|发生|进行|通过|签署|公布|"
+                           r"发布|颁布|开始|结束|爆发|投票|宣布)的")
+# a planned day (将从9日起, 将于9日, 计划于9日, 定于9日): the clause tells what is to happen, not what did
+_PLANNED_DAY = re.compile(r"(?:将|计划|拟|预计|定于|准备|打算|有望)[从自于在]?$")
+# a same-day word whose own clause is planned (当天将…) may take a planned day
+_PLANNED_AFTER = re.compile(r"[^。；！？\n]{0,12}?(?:将|计划|拟|预计|准备)")
+
+
+@lru_cache(maxsize=4)
 def _any_word(words: tuple[str, ...]) -> re.Pattern[str] | None:
     """A pattern found in a text exactly when one of ``words`` is (None for no words)."""
     return re.compile("|".join(map(re.escape, words))) if words else None
@@ -146,6 +171,12 @@ class Resolver:
         self.kb = kb
         self._speech = _speech_pattern(kb.speech_verbs)
         self._cues = _any_word(kb.future_cues)
+        # a speech verb that opens reported content (穆贾希德8日说，…): days after it are the content's
+        self._said = _said_pattern(kb.speech_verbs)
+        self._statement = _STATEMENT
+        self._modifier_day = _MODIFIER_DAY
+        self._planned_day = _PLANNED_DAY
+        self._planned_after = _PLANNED_AFTER
 
     # --- helpers -------------------------------------------------------------------------------------------
 
@@ -248,6 +279,9 @@ class Resolver:
             pub = self.need_pub(ctx)
             return pub.year + self.kb.relative_years[word], f"{word} from publication", pub
         if word in self.kb.anaphoric_years:
+            if ctx.year_only is not None and ctx.year_only[1] == ctx.last_month:  # 2018年…，次年1月
+                year = ctx.year_only[0] + self.kb.anaphoric_years[word]
+                return year, f"{word} from the year written before it", None
             if ctx.last_month is not None:  # 12月至次年3月: the year after the last dated expression's
                 year = ctx.last_month[0] + self.kb.anaphoric_years[word]
                 return year, f"{word} from the date in context", None
@@ -282,9 +316,20 @@ class Resolver:
         if year is not None and month is None and day is None:
             if "ypart" in f:
                 return self._year_part(year, f["ypart"], anchor, why)
+            if "y" in f:
+                ctx.year_only = (year, ctx.last_month)
             return Resolved(str(year), "date", "year", anchor, why)
         if month is None:  # bare day
             return self._bare_day(cand, ctx, text, day)
+        dated_year = "y" in f or "y2" in f or f.get("yrel") in self.kb.relative_years  # 2024年, 去年
+        if (day is None and dated_year and ctx.last_day is not None
+                and (year, month) < (ctx.last_day.year, ctx.last_day.month)):
+            # 3月15日…为2024年11月(去年11月)…事故…。16日: a background month after the paragraph's day changes neither
+            # the month nor the year that later bare days and year-less dates continue from
+            if "mpart" in f:
+                a, b = self._month_part_days(year, month, f["mpart"])
+                return Resolved(interval(a, b), "interval", "interval", anchor, f"{why}; part of month {f['mpart']}")
+            return Resolved(f"{year:04d}-{month:02d}", "date", "month", anchor, f"{why}; background month")
         if year is None:
             year, anchor, why = self._year_for_month(cand, ctx, text, month, day)
         else:  # 2024年3月, 今年3月: later year-less dates of the paragraph may continue from it
@@ -296,6 +341,7 @@ class Resolver:
                 raise Unresolved(f"no such day: {year}-{month}-{day}") from exc
             return self._day(ctx, value, anchor, why)
         ctx.last_month, ctx.floor = (year, month), dt.date(year, month, 1)
+        ctx.written_month = (year, month) if dated_year else None
         if "mpart" in f:
             a, b = self._month_part_days(year, month, f["mpart"])
             ctx.floor = a
@@ -403,7 +449,8 @@ class Resolver:
     def _bare_day(self, cand: Candidate, ctx: Context, text: str, day: int) -> Resolved:
         cue = self.future_cue(text, cand)
         pub = ctx.published
-        if ctx.last_month is not None:  # 11月20日……23日; carried forward only (去年12月26日……10日 is not 12-10)
+        if ctx.last_month is not None and not self._background_month(ctx, day):
+            # 11月20日……23日; carried forward only (去年12月26日……10日 is not 12-10)
             year, month = ctx.last_month
             value = _safe_date(year, month, day)
             if value is not None and ctx.floor is not None and value < ctx.floor and cand.range_end:
@@ -432,6 +479,27 @@ class Resolver:
             raise Unresolved("no such day near publication")
         return self._day(ctx, value, pub, why)
 
+    @staticmethod
+    def _background_month(ctx: Context, day: int) -> bool:
+        """Whether the month in context is a background month a bare ``day`` must not take.
+
+        It is when it came from a month-only expression with a written year (2024年11月…事故), no day of the
+        paragraph is in it, it lies more than about two months before publication, the story itself is
+        current (its last explicit day or main date, if any, is within two months of publication) and the
+        day exists in the publication month or the two before it.
+        """
+        pub = ctx.published
+        if pub is None or ctx.last_month is None or ctx.written_month != ctx.last_month:
+            return False
+        if ctx.last_day is not None and (ctx.last_day.year, ctx.last_day.month) == ctx.last_month:
+            return False  # 2019年3月5日……7日: the paragraph tells that month
+        if (pub.year - ctx.last_month[0]) * 12 + pub.month - ctx.last_month[1] <= 2:
+            return False
+        story = ctx.recent_day or ctx.main_date
+        if story is not None and abs((pub - story).days) > 62:
+            return False
+        return any(_safe_date(*add_months(pub.year, pub.month, k), day) is not None for k in (0, -1, -2))
+
     def _r_monthpart(self, cand: Candidate, ctx: Context, text: str) -> Resolved:
         if ctx.last_month:
             year, month = ctx.last_month
@@ -454,10 +522,76 @@ class Resolver:
         day = pub + dt.timedelta(days=self.kb.relative_days[word])
         return self._day(ctx, day, pub, f"{word} from {why}")
 
+    def statement_day(self, cand: Candidate, ctx: Context, text: str) -> dt.date | None:
+        """The day a same-day word (当天) stands for when it dates a statement (国防部当天发表声明称…): the last
+        explicit day before it that dates a main clause or a speech act (穆贾希德8日说), skipping days inside
+        reported content (…说，巴军机7日深夜…), in this paragraph or, when it has none, the ones before.
+
+        Args:
+            cand: a same-day candidate (当天, 当日, 同日, 当晚).
+            ctx: the reading context (its ``day_spans`` are the explicit days read so far).
+            text: the analysis text.
+
+        Returns:
+            That day, or None when ``cand`` dates no statement or no such day precedes it.
+        """
+        if self._said is None or not ctx.day_spans:
+            return None
+        if not (self._speech.match(text, cand.end) or self._statement.match(text, cand.end)):
+            return None
+        for start, end, day in reversed(ctx.day_spans):
+            if end > cand.start:
+                continue
+            left = max(text.rfind(ch, 0, start) for ch in "。！？!?\n") + 1
+            if not self._said.search(text, left, start):
+                return day
+        return None
+
+    def realis_day(self, cand: Candidate, ctx: Context, text: str, anchor: dt.date) -> dt.date | None:
+        """The day a same-day word (当天, 当日, 同日) stands for when the last explicit day before it is not the
+        day of a main clause: a day inside a 的-modifier after the sentence's own day ("委员会29日宣布，执政党在本月
+        19日举行的选举中获胜。…当天爆发抗议" -> the 29th) or a planned day ("外交部7日召见大使。海军宣布将从9日起举行
+        演习。…当天也召见了…" -> the 7th). It walks back over the explicit days to the last realis one.
+
+        Args:
+            cand: a same-day candidate.
+            ctx: the reading context (its ``day_spans`` are the explicit days read so far).
+            text: the analysis text.
+            anchor: the day :meth:`anchor_day` gave.
+
+        Returns:
+            The day of the last main clause, or None to keep ``anchor``.
+        """
+        spans = [s for s in ctx.day_spans if s[1] <= cand.start]
+        if not spans or spans[-1][2] != anchor:
+            return None
+        planned_here = bool(self._planned_after.match(text, cand.end))
+        for i in range(len(spans) - 1, -1, -1):
+            start, end, day = spans[i]
+            left = max(text.rfind(ch, 0, start) for ch in "。！？!?\n") + 1
+            if self._modifier_day.match(text, end):
+                # only when the sentence has its own day before it (29日宣布…在19日举行的选举中): alone, the
+                # modifier day dates the clause (在5日举行的会议上说)
+                if i > 0 and spans[i - 1][0] >= left:
+                    continue
+                return None if i == len(spans) - 1 else day
+            clause = max(text.rfind(ch, 0, start) for ch in "，。；！？,;!?\n") + 1
+            if not planned_here and self._planned_day.search(text[clause:start][-6:]):
+                continue
+            return None if i == len(spans) - 1 else day
+        return None
+
     def _r_anaday(self, cand: Candidate, ctx: Context, text: str) -> Resolved:
         word = cand.fields.get("word", cand.text)
         offset = self.kb.anaphoric_days[word]
         anchor, why = self.anchor_day(ctx)
+        if offset == 0 and word not in ("此前", "当时"):
+            realis = self.realis_day(cand, ctx, text, anchor)
+            if realis is not None:
+                anchor, why = realis, "the day of the last main clause (not of a modifier or a planned clause)"
+        said = self.statement_day(cand, ctx, text) if offset == 0 and word not in ("此前", "当时") else None
+        if said is not None:
+            anchor, why = said, "the day of the last main clause or speech act (not of reported content)"
         if offset and self.continues_undated_sentence(ctx, text, cand):
             # 冲突发生后，村民被迫撤离。外交部次日召见大使: the day after the event the paragraph tells, which it
             # does not date itself, is counted from the article's main event, not from a day of another paragraph
