@@ -113,7 +113,7 @@ def _ingest_ray(args: argparse.Namespace) -> int:
     from jishi.scale.ray_engine import run_ray
 
     report = run_ray(args.paths, db=args.db, out=args.out,
-                     address=args.address, workers=max(args.workers, 1), batch_size=16,
+                     address=args.address, workers=max(args.workers, 1),
                      fields=parse_fields(args.field or []), published=args.published)
     for msg in report.errors[:20]:
         print(f"jishi: {msg}", file=sys.stderr)
