@@ -112,6 +112,8 @@ NOT_NAME_LAST = frozenset("队团部局院所厂署厅营")
 # where LAC tags the whole an ORG; other composed names stay one ORG there (中国代表团, 菲律宾中央银行).
 COMMON_GOV_WORDS = ("政府", "当局", "方", "方面", "官方")
 # LAC tags of a word read alone that show it is no name (verbs, adjectives, adverbs, function words).
+# One-character prepositions LAC glues to a state name after them (向海地/p, 对伊朗/p).
+GLUED_PREPOSITIONS = frozenset("向对与同和从在给为跟被由")
 NOT_NAME_TAGS = frozenset({"v", "vd", "vn", "a", "ad", "an", "d", "p", "c", "u", "xc", "r", "m", "q", "w", "f", "t"})
 
 
@@ -359,6 +361,17 @@ class ActorResolver:
         kb = self.kb
         done = -1  # end of the last token a fix consumed
         for k, tok in enumerate(tokens):
+            if tok.tag == "p" and tok.end - tok.start >= 3 and text[tok.start] in GLUED_PREPOSITIONS \
+                    and tok.start >= done and text[tok.start + 1:tok.end] in kb.aliases:
+                # 暂停/v 向海地/p 公民: a preposition LAC glued to the state after it
+                cut = tok.start + 1
+                if out is None:
+                    out = list(tokens)
+                at = out.index(tok)
+                out[at:at + 1] = [Token(text[tok.start:cut], "p", tok.start, cut),
+                                  Token(text[cut:tok.end], "LOC", cut, tok.end)]
+                done = tok.end
+                continue
             if tok.tag not in ("PER", "LOC", "ORG") or tok.start < done:
                 continue
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None

@@ -62,6 +62,7 @@ class ActorView:
         self.cues = cues
         self.by_id: dict[str, Actor] = {a.id: a for a in doc.actors}
         self.new_actors: list[Actor] = []
+        self._forces: dict[str, list[tuple[int, Actor]]] | None = None
         self.abbrevs = self._document_abbrevs()
         places: list[tuple[int, int, Place]] = []
         for place in doc.places:
@@ -293,8 +294,8 @@ class ActorView:
                     word = next((w for w in by_first[word[0]]
                                  if len(w) > len(tok.text) and text.startswith(w, tok.start)
                                  and tok.start + len(w) in ends), tok.text)
-                if word not in words or covered[tok.start]:
-                    continue
+                if word not in words or covered[tok.start] or (out and tok.start < out[-1].end):
+                    continue  # (武装|帮派: 帮派 inside the 武装帮派 just read)
                 if tok.start > 0 and (covered[tok.start - 1] or text[tok.start - 1] in self.abbrevs):
                     continue  # 格鲁吉亚警方, 以警方: the country is written
                 if not looked:
@@ -306,6 +307,13 @@ class ActorView:
                     # article's main state is often the other side: 空袭造成多名民众死亡)
                     here = next((p.country for s, e, p in self.places_in(tok.end, sent.end)
                                  if p.country and len(p.country) == 3 and p.country != "EUR"), None)
+                if here is None and sector != "CVL":
+                    # 几内亚比绍军方……被军人逮捕……要求军方: no main country, but the force was named before
+                    told = self._told_force(sector, tok.start)
+                    if told is not None:
+                        told.mentions.append([tok.start, tok.start + len(word)])
+                        out.append(ActorSpan(tok.start, tok.start + len(word), (told.id,), word, told.kind))
+                        continue
                 if here is None:
                     continue
                 aid = f"{kind}:{here.lower()}-{suffix}"
@@ -321,6 +329,21 @@ class ActorView:
                 actor.mentions.append([tok.start, end])
                 out.append(ActorSpan(tok.start, end, (aid,), word, actor.kind))
         return out
+
+    def _told_force(self, sector: str, pos: int) -> Actor | None:
+        """The nearest actor of a sector (MIL, COP, GOV…) of one country named before `pos`: the one a bare
+        军方/军人/警方 stands for when the article is about several countries."""
+        if self._forces is None:
+            # (start, actor) of each named force of one state, in text order: built once per document
+            self._forces = {}
+            for m in sorted(self.doc.mentions, key=lambda m: m.start):
+                actor = self.by_id.get(m.actor_id)
+                if (actor is not None and actor.sector and actor.kind != "person" and not actor.members
+                        and actor.country and len(actor.country) == 3 and actor.country not in ("IGO", "EUR")):
+                    self._forces.setdefault(actor.sector, []).append((m.start, actor))
+        told = self._forces.get(sector, [])
+        i = bisect.bisect_left(told, pos, key=lambda f: f[0])
+        return told[i - 1][1] if i > 0 else None
 
     def state_id(self, iso3: str, name: str | None = None) -> str:
         """The id of the state (or region) actor for an ISO code, adding the actor when missing.

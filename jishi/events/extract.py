@@ -65,6 +65,9 @@ _ORDINAL_RX = re.compile(r"第([0-9０-９一二三四五六七八九十百]+)(?
 # acts that a 并-clause after an appeal tells on their own (要求总统下台，并抗议……; 呼吁…，并要求…辞职)
 _OWN_ACT_TYPES = frozenset({"PROTEST", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE", "ACCUSE"})
 # 新华社内罗毕7月7日电: a dateline's outlet is never an event's actor
+# a sentence that refers back to a meeting told before (在峰会公报中说, 在闭门会议上, 峰会期间): dated by it
+_MEETING_BACKREF_RX = re.compile(r"在[^，。；“”]{0,12}?(?:会议|峰会|会谈|会晤|首脑会|大会|公报)(?:上|中|期间)"
+                                 r"|(?:峰会|会议|会谈|会晤)(?:期间|间隙)")
 _DATELINE_RX = re.compile(r"[^，。\s“”]{0,8}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日电")
 _TEMPORAL_TAIL = ("前", "后", "时", "之前", "之后", "期间", "以来", "当天", "之际")
 _TOPIC_ENDS = frozenset({"一事", "问题", "提出", "表示", "发表", "作出", "做出", "进行", "举行", "交换", "达成", "发出",
@@ -249,14 +252,27 @@ class EventExtractor:
         context_date: tuple[str, str | None, str] | None = None
         context_subject: list[str] = []
         self._last_talks: list[str] = []
+        meeting: tuple[str, str | None, str] | None = None
+        meeting_end: str | None = None
         for si, sent in enumerate(doc.sentences):
             if not sent.tokens:
                 continue
             sent_times = times[bisect.bisect_left(time_starts, sent.start):bisect.bisect_left(time_starts, sent.end)]
+            if meeting is not None and not (context_date is not None and meeting[0] <= context_date[0] <= (
+                    meeting_end or meeting[0])) and not any(
+                    t.kind != "vague" and (_date_of(t) or ("", "", ""))[2] in ("day", "interval")
+                    for t in sent_times) and _MEETING_BACKREF_RX.search(doc.text, sent.start, sent.end):
+                # 29日召开特别峰会……（27日……）。西共体在峰会公报中说: the meeting's day, not the last day told
+                context_date = meeting
             cands, subject = self._sentence(doc, si, sent, view, frames, frame_starts, qindex, sent_times,
                                             context_date, context_subject)
             out.extend(cands)
             for c in cands:
+                if c.type == "CONSULT" and not c.reference and c.date and c.date_rank >= DATE_RANK["sentence"] \
+                        and c.status not in ("planned", "hypothetical") and c.date_precision in ("day", "interval") \
+                        and "会" in doc.text[c.start:c.end]:
+                    # 峰会24日至25日在海牙举行, 召开特别峰会 (a day inside the span is the meeting's too)
+                    meeting, meeting_end = (c.date, None, "day"), c.date_end
                 # (双方 after a mediation are the parties mediated between, not the mediator)
                 sides = c.target if c.mode == "mediate" else c.source + c.target
                 if c.type == "CONSULT" and not c.reference and len(set(sides)) >= 2:
@@ -1059,6 +1075,25 @@ class EventExtractor:
                 if found and not found & src_c and not self._is_outlet(view, sp):
                     target = list(sp.ids)
                     break
+        if cand.type in _SPEECH_ACT_TYPES and source and not target and not cand.reference and cand.sent > 0 \
+                and self._text.startswith("“", cand.sent_start):
+            # 发言人说，美方一边谈一边加码……。“中方坚决反对，将采取必要措施，”她说: a quote opening the sentence
+            # goes on from the same paragraph's sentence before, where the other side is named
+            prev = doc.sentences[cand.sent - 1]
+            if "\n" not in self._text[prev.end:cand.sent_start]:
+                src_c = view.countries(source)
+                for sp in view.in_range(prev.start, prev.end):
+                    found = view.countries(list(sp.ids))
+                    if found and not found & src_c and not self._is_outlet(view, sp):
+                        target = list(sp.ids)
+                        break
+        if cand.type == "SANCTION" and source and not target:
+            # 对原产于美国的部分产品加征关税: the state inside the 对-phrase's goods is the one sanctioned
+            dui = next((t for t in reversed(region) if t.text == "对" and t.tag == "p"), None)
+            if dui is not None:
+                src_c = view.countries(source)
+                target = next((list(sp.ids) for sp in view.in_range(dui.end, ts)
+                               if view.countries(list(sp.ids)) and not view.countries(list(sp.ids)) & src_c), [])
         if cand.type == "SANCTION" and source and not target:
             # 欧盟通过第19轮制裁，宣布将禁止进口俄罗斯液化天然气: the sanctioned state is named later on
             src_c = view.countries(source)

@@ -76,6 +76,9 @@ def _score(group: Group, cand: Candidate, view: ActorView) -> float | None:
     if not cand.reference and cand.type in _SPOKEN_TYPES and cand.sent not in group.sentences \
             and (_sides_apart(group, cand, view) or _other_body_other_day(group, cand, view)):
         return None
+    if not cand.reference and cand.type == "SANCTION" and cand.sent not in group.sentences \
+            and _two_bodies(group, cand, view):
+        return None
     if head.mode != cand.mode:
         # different modes are different events; an unspecified mode joins a specified one only for
         # CONSULT told as "visit + meet" (前往莫斯科……与普京会面), and never for a bare reference
@@ -171,6 +174,33 @@ def _other_body_other_day(group: Group, cand: Candidate, view: ActorView) -> boo
     return all(view.by_id.get(i) is not None and view.by_id[i].kind == "organization" for i in a | b)
 
 
+def _two_bodies(group: Group, cand: Candidate, view: ActorView) -> bool:
+    """Whether two measures told in two sentences come from two bodies (关税税则委员会宣布加征关税。商务部同时
+    宣布，将……列入不可靠实体清单): two organisations with no actor in common take two measures, even of one
+    state and on one day; a later mention of the same measure is a reference or names the same body."""
+    a, b = set(_all_src(group)), set(cand.source)
+    if not a or not b or a & b:
+        return False
+    return all(view.by_id.get(i) is not None and view.by_id[i].kind == "organization" for i in a | b)
+
+
+def _attack_host(groups: list[Group], cand: Candidate, view: ActorView) -> Group | None:
+    """The attack a destruction of property is joined to by 并/和/、 right after it in one clause (开枪并纵火,
+    炮击村庄并焚烧房屋): arson or destruction in the course of an attack is that attack, not a coercion."""
+    if cand.type != "COERCE" or cand.mode != "destroy" or cand.reference or not groups:
+        return None
+    last = groups[-1]
+    prev = max(last.members, key=lambda c: c.end)
+    if last.head.type != "ASSAULT" or prev.sent != cand.sent or prev.end > cand.start:
+        return None
+    between = view.doc.text[prev.end:cand.start]
+    if len(between) > 6 or between.strip("并和、且又再") or not between:
+        return None
+    if cand.source and _all_src(last) and not set(cand.source) & set(_all_src(last)):
+        return None
+    return last
+
+
 def _one_sentence_duplicate(group: Group, cand: Candidate, view: ActorView) -> bool:
     """Two triggers of one type in one sentence tell one event unless their actors differ."""
     if cand.type == "COERCE" and cand.mode in ("repress", "restrict") and cand.mode == group.head.mode \
@@ -243,6 +273,10 @@ def merge_candidates(cands: list[Candidate], view: ActorView, *, keep_negated: b
         if cand.negated:
             if keep_negated and not cand.reference:
                 groups.append(Group(cand, [cand]))
+            continue
+        host = _attack_host(groups, cand, view)
+        if host is not None:
+            host.members.append(cand)  # 向民众开枪并纵火: the arson is part of the shooting
             continue
         best, best_score = None, -1.0
         for g in groups:

@@ -586,6 +586,10 @@ class QuoteExtractor:
         # no subject in the clause: the sentence's last speaker, else its first subject
         same = [f for f in sent_speakers if sent.start <= f[0] < vs]
         if same:
+            told = self._clause_subject_person(text, toks, view, same[-1][0], cstart)
+            if told is not None:
+                # 据路透社报道，菲佐在会上拒绝……，称……: the reported person speaks, not the outlet
+                return told.ids[0], told.text, False, True
             _, sid, stext, generic, is_person = same[-1]
             return sid, stext, generic, is_person
         first = [s for s in view.in_range(sent.start, cstart)]
@@ -595,6 +599,21 @@ class QuoteExtractor:
             if persons:
                 chosen = persons[0]
             return chosen.ids[0], chosen.text, False, bool(persons)
+        return None
+
+    @staticmethod
+    def _clause_subject_person(text: str, toks: list[Token], view: ActorView, after: int,
+                               before: int) -> ActorSpan | None:
+        """The person heading a clause between a speech verb at ``after`` and a subjectless clause at
+        ``before`` (no verb between the clause's start and the person), or None."""
+        for sp in view.in_range(after, before):
+            if len(sp.ids) != 1 or not view.is_person(sp.ids[0]):
+                continue
+            brk = max(text.rfind(c, after, sp.start) for c in CLAUSE_BREAKS)
+            if brk < 0:
+                continue  # still in the speech verb's own clause
+            if not any(t.tag in ("v", "vd", "p") for t in tokens_in(toks, brk + 1, sp.start)):
+                return sp
         return None
 
     def _phrase_speaker(self, head: Head, si: int, ctx: Discourse, view: ActorView,
@@ -711,6 +730,13 @@ class QuoteExtractor:
         """The id of the person a speaker name stands for: a person of the document with that name,
         else the knowledge base's person (lookup_actor), else a new person of ``country`` with
         ``title``; the mention at ``start`` (-1: none) is added to it."""
+        if start >= 0:
+            # 发言人何咏|前(TIME)|16日: the actor stage's longer name at this place is the speaker's
+            longer = next((sp for sp in view.in_range(start, start + len(name) + 4)
+                           if sp.start == start and sp.end > start + len(name) and len(sp.ids) == 1
+                           and view.is_person(sp.ids[0])), None)
+            if longer is not None:
+                return longer.ids[0]
         known = actor_named(view, name)
         actor: Actor | None = None
         if known is not None and known.text == name and view.is_person(known.ids[0]):

@@ -320,7 +320,9 @@ class Round2Rules:
         if agents:
             own = view.countries(agents)
             c.source = agents
-            c.target = [i for i in (patients or c.target) if i not in agents and not (view.countries([i]) & own)]
+            # (总统X被军人逮捕: a person or body of the agent's own state is a patient all the same)
+            c.target = [i for i in (patients or c.target) if i not in agents and not (
+                view.countries([i]) & own and _is_state_like(view, i))]
         else:
             c.source = []
             c.target = list(dict.fromkeys(patients + [i for i in c.target if i not in patients]))
@@ -402,3 +404,9 @@ class Round2Rules:
 
 def _ids(spans: list[ActorSpan]) -> list[str]:
     return list(dict.fromkeys(i for s in spans for i in s.ids))
+
+
+def _is_state_like(view: ActorView, aid: str) -> bool:
+    """Whether an actor is a state or a place (not a person or a body of a state)."""
+    actor = view.by_id.get(aid)
+    return actor is None or actor.kind in ("state", "location")
