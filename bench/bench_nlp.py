@@ -25,7 +25,7 @@ from pathlib import Path
 
 from jishi.document import Document, Sentence
 from jishi.eval.speed import split_sentences
-from jishi.pipeline import batched
+from jishi.pipeline import DEFAULT_BATCH_CHARS, batched
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("JISHI_SHARED", ROOT.parent / "shared"))
@@ -106,12 +106,19 @@ def _time_stage(stage, docs: list[Document]) -> tuple[float, float]:
     return time.perf_counter() - t0, time.process_time() - cpu
 
 
-def _time_pool(pool, docs: list[Document]) -> tuple[float, float, list[list[tuple[int, int, str]]]]:
-    """Wall seconds, CPU seconds summed over workers, and token spans per sentence."""
+def _time_pool(pool, docs: list[Document], processes: int) -> tuple[float, float, list[list[tuple[int, int, str]]]]:
+    """Wall seconds, CPU seconds summed over workers, and token spans per sentence.
+
+    A slice is cut into at least four batches per worker (at most the pipeline's batch size): the
+    slices the paths take turns on are far shorter than a corpus, and two or three pipeline-sized
+    batches per slice would leave a worker idle at the end of every slice, which a long run does not.
+    """
     t0 = time.perf_counter()
     cpu = 0.0
     out = []
-    for seconds, spans in pool.imap(_worker_run, _batches(docs)):
+    chars = sum(len(d.text) for d in docs)
+    batches = list(batched(docs, max_chars=max(1, min(DEFAULT_BATCH_CHARS, chars // (4 * processes)))))
+    for seconds, spans in pool.imap(_worker_run, batches):
         cpu += seconds
         out += spans
     return time.perf_counter() - t0, cpu, out
@@ -173,7 +180,7 @@ def run(limit: int | None = None, corpus: Path = CORPUS, *, processes: int = 2, 
             wall, cpu = _time_stage(stage, copies)
             stage_s, stage_cpu = stage_s + wall, stage_cpu + cpu
             stage_docs += copies
-            wall, cpu, spans = _time_pool(pool, load_docs_like(part))
+            wall, cpu, spans = _time_pool(pool, load_docs_like(part), processes)
             pool_s, pool_cpu = pool_s + wall, pool_cpu + cpu
             pool_spans += spans
 
