@@ -65,6 +65,7 @@ class FrameWords:
     media_heads: tuple[str, ...]  # 报, 时报, 电视台: an outlet ends with one
     weapon_heads: tuple[str, ...] = ()  # 导弹, 无人机: a quoted name right before one is a weapon
     pair_heads: tuple[str, ...] = ()  # 外长, 元首: 两国外长 names the two states of the story
+    han_surnames: frozenset[str] = frozenset()  # 王, 李, 张: two glued short names that both open with one are two names
 
     @classmethod
     def load(cls, path: Path = DATA) -> FrameWords:
@@ -80,7 +81,8 @@ class FrameWords:
             return tuple(sorted(by_role.get(role, []), key=len, reverse=True))
 
         return cls(words("locative"), words("place_next"), words("person_next"), words("head_after"),
-                   words("media_head"), words("weapon_head"), words("pair_head"))
+                   words("media_head"), words("weapon_head"), words("pair_head"),
+                   frozenset(by_role.get("han_surname", ())))
 
 
 def _han_edge(word: str, *, last: bool) -> bool:

@@ -461,7 +461,8 @@ class ActorResolver:
         if a.tag == b.tag == "PER" and len(wa) >= 2 and len(wb) >= 2 and len(word) >= 5 \
                 and wa not in self.kb.person_names and wb not in self.kb.person_names \
                 and not self._known_place(wa) and not self._known_place(wb) \
-                and text.count(wa) == text.count(wb) == text.count(word):
+                and text.count(wa) == text.count(wb) == text.count(word) \
+                and not _two_han_names(wa, wb, self._frames.han_surnames):
             # 莱特木比/奥蒂斯: one long transliteration LAC cut in two (no title or mark between them), neither
             # half written alone elsewhere in the article (施压/泽连斯基: 泽连斯基 is a name of its own)
             return True
@@ -1965,6 +1966,13 @@ def _countries_in(start: int, end: int, actors: dict[str, Actor],
 
 
 # ---------------------------------------------------------------------- helpers
+def _two_han_names(wa: str, wb: str, surnames: frozenset[str]) -> bool:
+    """Whether two glued PER words read as two Chinese names (李岚清|李铁映, 隋永举|彭清源) rather than one long
+    transliteration LAC cut in two (莱特木比|奥蒂斯): both open with a surname and one of them has a Chinese
+    name's length (two or three characters)."""
+    return wa[0] in surnames and wb[0] in surnames and (len(wa) <= 3 or len(wb) <= 3)
+
+
 def _named_spans(text: str, names: list[tuple[str, str]]) -> dict[str, list[tuple[int, int]]]:
     """Where each state of ``names`` ((alias, state id) pairs) is written in ``text``, by state id."""
     spans: dict[str, list[tuple[int, int]]] = {}

@@ -94,6 +94,14 @@ def test_actors_round4_long_transliteration_cut_in_two(bare_resolver) -> None:
     assert bare_resolver._merge_fragments(text, tokens) == tokens
 
 
+def test_actors_round4_two_chinese_names_glued_stay_two(bare_resolver) -> None:
+    # a list of officials without separators: each piece is a Chinese name (surname + given name)
+    text = "出席会议的有孔繁森韦国清彭德怀。"
+    tokens = _tokens(text, [("出席", "v"), ("会议", "n"), ("的", "u"), ("有", "v"), ("孔繁森", "PER"),
+                            ("韦国清", "PER"), ("彭德怀", "PER"), ("。", "w")])
+    assert bare_resolver._merge_fragments(text, tokens) == tokens
+
+
 def test_actors_round4_name_cut_into_characters_after_a_title(bare_resolver) -> None:
     text = "该组织发言人恩约卡则否认。"
     tokens = _tokens(text, [("该", "r"), ("组织", "n"), ("发言人", "n"), ("恩", "PER"), ("约", "v"), ("卡", "n"),
