@@ -71,7 +71,7 @@ def _latency(db_path: Path, *, repeats: int = 15) -> dict[str, Any]:
 
 
 def run(limit: int | None = None, *, corpus: Path = CORPUS, workers: int = 1, db: Path | None = None,
-        batch_size: int = 64) -> dict:
+        batch_size: int = 256) -> dict:
     """Ingest the xwlb corpus into a fresh database and time it, then time filtered queries.
 
     Args:
@@ -79,7 +79,7 @@ def run(limit: int | None = None, *, corpus: Path = CORPUS, workers: int = 1, db
         corpus: the JSON Lines corpus.
         workers: pipeline worker processes.
         db: database file to write (default: a temporary file, removed afterwards).
-        batch_size: articles per write transaction (the CLI default is 64).
+        batch_size: articles per write transaction (the CLI default is 256).
 
     Returns:
         A dict of figures: articles, articles_per_s, seconds (extract, store, total), storage_share and
@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="first N items only")
     parser.add_argument("--workers", type=int, default=1)
-    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--batch-size", type=int, default=256)
     parser.add_argument("--db", type=Path, default=None, help="keep the database at this path")
     args = parser.parse_args(argv)
     # some pipeline dependencies print banners on import: keep stdout for the JSON figures

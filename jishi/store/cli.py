@@ -230,7 +230,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
                               description=cmd_ingest.__doc__)
     add_input_options(p)
     _add_db(p)
-    p.add_argument("--batch-size", type=int, default=64, help="articles per write transaction (default 64)")
+    p.add_argument("--batch-size", type=int, default=256, help="articles per write transaction (default 256)")
     p.add_argument("--force", action="store_true", help="re-extract articles even when unchanged")
     p.add_argument("--retry-errors", action="store_true", help="re-extract unchanged articles that had errors")
     p.add_argument("--no-progress", action="store_true", help="no progress bar (it is off anyway when "

@@ -94,7 +94,7 @@ def ingest_documents(
     docs: Iterable[Document],
     *,
     workers: int = 1,
-    batch_size: int = 64,
+    batch_size: int = 256,
     stages: list[str] | None = None,
     force: bool = False,
     retry_errors: bool = False,

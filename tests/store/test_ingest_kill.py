@@ -20,7 +20,7 @@ from store_records import snapshot
 
 from jishi.store import open_db
 
-N_ITEMS = 60
+N_ITEMS = 160  # ~80k characters: three pipeline batches (jishi.pipeline.batched), so kills land mid-extraction
 BATCH = 8
 pytestmark = [pytest.mark.slow, pytest.mark.shared]
 
