@@ -3,12 +3,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from event_checks import countries_of
+
 from jishi.document import Document, Event
-
-
-def _countries(doc: Document, ids: list[str]) -> set[str]:
-    by_id = {a.id: a for a in doc.actors}
-    return {by_id[i].country for i in ids if i in by_id and by_id[i].country}
 
 
 def _one(doc: Document, ptype: str) -> Event:
@@ -20,14 +17,14 @@ def _one(doc: Document, ptype: str) -> Event:
 def test_extract_arguments_partner_phrase_is_a_participant(make_doc: Callable[..., Document]) -> None:
     doc = make_doc("泽连斯基将赴巴黎与法国总统马克龙会晤。")
     event = _one(doc, "CONSULT")
-    assert _countries(doc, event.source) == {"UKR"}
-    assert _countries(doc, event.target) == {"FRA"}
+    assert countries_of(doc, event.source) == {"UKR"}
+    assert countries_of(doc, event.target) == {"FRA"}
 
 
 def test_extract_arguments_compound_actor_expands_to_states(make_doc: Callable[..., Document]) -> None:
     doc = make_doc("23日，美乌欧代表在瑞士日内瓦举行会谈。")
     event = _one(doc, "CONSULT")
-    assert _countries(doc, event.source + event.target) == {"USA", "UKR", "EUR"}
+    assert countries_of(doc, event.source + event.target) == {"USA", "UKR", "EUR"}
     assert event.date == "2025-11-23"
     assert event.location and event.location["name"] == "日内瓦"
 
@@ -35,22 +32,22 @@ def test_extract_arguments_compound_actor_expands_to_states(make_doc: Callable[.
 def test_extract_arguments_country_prefix_on_a_noun_is_the_target(make_doc: Callable[..., Document]) -> None:
     doc = make_doc("乌方持续用远程无人机打击俄能源和国防基础设施。")
     event = _one(doc, "ASSAULT")
-    assert _countries(doc, event.source) == {"UKR"}
-    assert _countries(doc, event.target) == {"RUS"}
+    assert countries_of(doc, event.source) == {"UKR"}
+    assert countries_of(doc, event.target) == {"RUS"}
 
 
 def test_extract_arguments_target_after_dui(make_doc: Callable[..., Document]) -> None:
     doc = make_doc("俄方近期持续对乌多座城市发动导弹和无人机袭击。")
     event = _one(doc, "ASSAULT")
-    assert _countries(doc, event.source) == {"RUS"}
-    assert _countries(doc, event.target) == {"UKR"}
+    assert countries_of(doc, event.source) == {"RUS"}
+    assert countries_of(doc, event.target) == {"UKR"}
     assert event.status == "ongoing"
 
 
 def test_extract_arguments_passive_bei_makes_the_agent_the_source(make_doc: Callable[..., Document]) -> None:
     doc = make_doc("一名嫌疑人在克里米亚被俄安全部队打死。")
     event = _one(doc, "ASSAULT")
-    assert _countries(doc, event.source) == {"RUS"}
+    assert countries_of(doc, event.source) == {"RUS"}
 
 
 def test_extract_arguments_implicit_agent_keeps_the_event(make_doc: Callable[..., Document]) -> None:
@@ -63,41 +60,41 @@ def test_extract_arguments_dropped_subject_comes_from_the_previous_clause(
         make_doc: Callable[..., Document]) -> None:
     doc = make_doc("但俄方尚无让步迹象，近期持续对乌克兰城市发动袭击。")
     event = _one(doc, "ASSAULT")
-    assert _countries(doc, event.source) == {"RUS"}
+    assert countries_of(doc, event.source) == {"RUS"}
     assert [e.type for e in doc.events] == ["ASSAULT"]  # 尚无让步 is negated, not a CONCEDE
 
 
 def test_extract_arguments_relative_clause_agent_is_the_head_noun(make_doc: Callable[..., Document]) -> None:
     doc = make_doc("俄方在克里米亚打死一名企图暗杀俄高级官员的嫌疑人。")
     kinds = {e.mode: e for e in doc.events if e.type == "ASSAULT"}
-    assert _countries(doc, kinds["kill"].source) == {"RUS"}
+    assert countries_of(doc, kinds["kill"].source) == {"RUS"}
     assassination = kinds["assassinate"]
     assert assassination.source == []
-    assert _countries(doc, assassination.target) == {"RUS"}
+    assert countries_of(doc, assassination.target) == {"RUS"}
     assert assassination.status == "attempted" and assassination.cameo == "185"
 
 
 def test_extract_arguments_embedded_subject_after_a_verb(make_doc: Callable[..., Document]) -> None:
     doc = make_doc("朝鲜外务省发表声明，强烈谴责美韩举行联合军演。")
     drill = _one(doc, "COOPERATE")
-    assert _countries(doc, drill.source) == {"USA", "KOR"}
+    assert countries_of(doc, drill.source) == {"USA", "KOR"}
     accuse = _one(doc, "ACCUSE")
-    assert _countries(doc, accuse.source) == {"PRK"}
+    assert countries_of(doc, accuse.source) == {"PRK"}
 
 
 def test_extract_arguments_visit_needs_a_foreign_destination(make_doc: Callable[..., Document]) -> None:
     doc = make_doc("美国特使威特科夫于12月1日前往俄罗斯首都莫斯科。")
     event = _one(doc, "CONSULT")
-    assert event.mode == "visit" and _countries(doc, event.target) == {"RUS"}
+    assert event.mode == "visit" and countries_of(doc, event.target) == {"RUS"}
     assert make_doc("记者随后前往现场了解情况。").events == []
 
 
 def test_extract_arguments_nominal_attack_named_by_a_condemnation(make_doc: Callable[..., Document]) -> None:
     doc = make_doc("伊朗外交部发言人谴责以色列对伊朗领事馆的袭击。")
     attack = _one(doc, "ASSAULT")
-    assert _countries(doc, attack.source) == {"ISR"}
-    assert _countries(doc, attack.target) == {"IRN"}
-    assert _countries(doc, _one(doc, "ACCUSE").source) == {"IRN"}
+    assert countries_of(doc, attack.source) == {"ISR"}
+    assert countries_of(doc, attack.target) == {"IRN"}
+    assert countries_of(doc, _one(doc, "ACCUSE").source) == {"IRN"}
 
 
 def test_extract_arguments_missile_launch_at_a_state_is_an_attack(make_doc: Callable[..., Document]) -> None:
@@ -105,11 +102,11 @@ def test_extract_arguments_missile_launch_at_a_state_is_an_attack(make_doc: Call
     assert _one(test, "MOBILIZE").mode == "weapons"
     strike = make_doc("俄军今天向乌克兰发射了数十枚导弹。")
     event = _one(strike, "ASSAULT")
-    assert event.mode == "missile" and _countries(strike, event.target) == {"UKR"}
+    assert event.mode == "missile" and countries_of(strike, event.target) == {"UKR"}
 
 
 def test_extract_arguments_request_target_is_the_addressee(make_doc: Callable[..., Document]) -> None:
     doc = make_doc("泽连斯基呼吁欧洲向乌克兰提供更多防空系统。")
     event = _one(doc, "REQUEST")
-    assert _countries(doc, event.source) == {"UKR"}
-    assert _countries(doc, event.target) == {"EUR"}
+    assert countries_of(doc, event.source) == {"UKR"}
+    assert countries_of(doc, event.target) == {"EUR"}

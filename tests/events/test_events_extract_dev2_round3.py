@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from event_checks import countries_of, events_of
 
 from jishi.document import Document
 from jishi.events import EventStage
@@ -46,15 +47,6 @@ def build(front: Pipeline, stage: EventStage, mentioner: Callable[..., Document]
     return run
 
 
-def _countries(doc: Document, ids: list[str]) -> set[str]:
-    by_id = {a.id: a for a in doc.actors}
-    return {by_id[i].country for i in ids if i in by_id and by_id[i].country}
-
-
-def _of(doc: Document, ptype: str) -> list:
-    return [e for e in doc.events if e.type == ptype]
-
-
 def _show(doc: Document) -> list[tuple[str, str, list[str], list[str], str | None]]:
     return [(e.type, e.trigger.text, e.source, e.target, e.date) for e in doc.events]
 
@@ -63,25 +55,25 @@ def test_extract_bare_soldiers_in_a_passive_are_the_force_named_before(build: Ca
     # several states are named, so no single "main country": 士兵 stands for the force told before it
     doc = build("非盟和南共体18日发表声明，法国、尼日尔和乍得也表示关注。马里军方17日宣布解散政府。"
                 "据路透社报道，总理凯塔在官邸被士兵逮捕。")
-    [event] = [e for e in _of(doc, "COERCE") if e.trigger.text == "逮捕"]
-    assert _countries(doc, event.source) == {"MLI"}, _show(doc)
+    [event] = [e for e in events_of(doc, "COERCE") if e.trigger.text == "逮捕"]
+    assert countries_of(doc, event.source) == {"MLI"}, _show(doc)
     # the arrested premier is of the soldiers' own state, and still the target
     assert "person:keita" in event.target, _show(doc)
 
 
 def test_extract_bare_force_noun_object_is_the_force_named_before(build: Callable[..., Document]) -> None:
     doc = build("马里军方17日宣布接管政权。法国、尼日尔和乍得表示关注。非盟18日要求军方立即释放被拘押的部长。")
-    [event] = _of(doc, "REQUEST")
-    assert "MLI" in _countries(doc, event.target), _show(doc)
+    [event] = events_of(doc, "REQUEST")
+    assert "MLI" in countries_of(doc, event.target), _show(doc)
 
 
 def test_merge_two_bodies_two_measures_in_two_sentences(build: Callable[..., Document]) -> None:
     doc = build("韩国财政部19日宣布，自6月1日起对原产于日本的部分钢材加征20%的关税。"
                 "韩国产业通商资源部同时宣布，将日本两家化工企业列入出口管制清单。", published="2026-05-19")
-    sanctions = _of(doc, "SANCTION")
+    sanctions = events_of(doc, "SANCTION")
     assert len(sanctions) == 2, _show(doc)
     for event in sanctions:
-        assert _countries(doc, event.source) == {"KOR"} and _countries(doc, event.target) == {"JPN"}, _show(doc)
+        assert countries_of(doc, event.source) == {"KOR"} and countries_of(doc, event.target) == {"JPN"}, _show(doc)
     [listing] = [e for e in sanctions if "清单" in e.trigger.text]
     assert listing.date == "2026-05-19", _show(doc)
 
@@ -89,7 +81,7 @@ def test_merge_two_bodies_two_measures_in_two_sentences(build: Callable[..., Doc
 def test_extract_sentence_referring_back_to_a_meeting_takes_its_day(build: Callable[..., Document]) -> None:
     doc = build("南共体15日在博茨瓦纳召开特别峰会。莱索托总理马塞尔13日宣布解散议会。"
                 "南共体在峰会公报中说，南共体要求莱索托立即恢复议会。", published="2026-05-17")
-    [event] = _of(doc, "REQUEST")
+    [event] = events_of(doc, "REQUEST")
     assert event.date == "2026-05-15", _show(doc)
 
 
@@ -97,15 +89,15 @@ def test_extract_meeting_reference_inside_the_meeting_span_keeps_its_day(build: 
     # a day told inside the span (16日) is the meeting's already: 峰会期间 does not move it back to the 15th
     doc = build("南共体峰会15日至16日在博茨瓦纳举行。莱索托总理马塞尔16日表示支持。峰会期间，南共体要求莱索托恢复议会。",
                 published="2026-05-17")
-    [event] = _of(doc, "REQUEST")
+    [event] = events_of(doc, "REQUEST")
     assert event.date == "2026-05-16", _show(doc)
 
 
 def test_extract_quote_opening_a_sentence_targets_the_side_named_just_before(build: Callable[..., Document]) -> None:
     doc = build("韩国产业通商资源部发言人18日说，日本一边谈判一边加码，这种做法“破坏互信”。"
                 "“韩方坚决反对，将采取必要措施，维护本国企业的正当权益，”这位发言人说。", published="2026-05-18")
-    [threat] = _of(doc, "THREATEN")
-    assert _countries(doc, threat.target) == {"JPN"}, _show(doc)
+    [threat] = events_of(doc, "THREATEN")
+    assert countries_of(doc, threat.target) == {"JPN"}, _show(doc)
 
 
 def test_quotes_speaker_keeps_the_longer_name_the_actor_stage_found(build: Callable[..., Document]) -> None:
@@ -133,9 +125,9 @@ def test_quotes_subjectless_cheng_after_an_outlet_frame_is_the_reported_person(
 def test_extract_conditional_raising_of_tariffs_in_quotes_is_a_threat(build: Callable[..., Document]) -> None:
     # 把对日关税“提高到……”: the quotation marks inside the measure do not hide it
     doc = build("韩国总统18日说，如果日方对韩国产品实施报复，韩国将把对日关税“提高到更高水平”。", published="2026-05-18")
-    [threat] = _of(doc, "THREATEN")
-    assert _countries(doc, threat.source) == {"KOR"}, _show(doc)
-    assert "JPN" in _countries(doc, threat.target), _show(doc)
+    [threat] = events_of(doc, "THREATEN")
+    assert countries_of(doc, threat.source) == {"KOR"}, _show(doc)
+    assert "JPN" in countries_of(doc, threat.target), _show(doc)
 
 
 def test_merge_arson_joined_to_a_shooting_is_part_of_the_attack(build: Callable[..., Document]) -> None:
@@ -143,4 +135,4 @@ def test_merge_arson_joined_to_a_shooting_is_part_of_the_attack(build: Callable[
     assert [e.type for e in doc.events if e.type in ("ASSAULT", "COERCE")] == ["ASSAULT"], _show(doc)
     # arson told on its own is still a coercion
     doc = build("马里军方17日说，武装分子当天在村庄纵火。")
-    assert _of(doc, "COERCE"), _show(doc)
+    assert events_of(doc, "COERCE"), _show(doc)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from event_checks import countries_of, events_of
 
 from jishi.document import Document, Place
 from jishi.events import EventStage
@@ -67,49 +68,40 @@ def build(front: Pipeline, stage: EventStage, mentioner: Callable[..., Document]
     return run
 
 
-def _countries(doc: Document, ids: list[str]) -> set[str]:
-    by_id = {a.id: a for a in doc.actors}
-    return {by_id[i].country for i in ids if i in by_id and by_id[i].country}
-
-
-def _of(doc: Document, ptype: str) -> list:
-    return [e for e in doc.events if e.type == ptype]
-
-
 # ---------------------------------------------------------------- E1: scare-quoted predicates
 def test_extract_scare_quoted_attack_after_light_verb(build: Callable[..., Document]) -> None:
     doc = build("朝鲜军队9日对韩国边境哨所进行了“惩罚性打击”。")
-    events = _of(doc, "ASSAULT")
+    events = events_of(doc, "ASSAULT")
     assert events, [(e.type, e.trigger.text) for e in doc.events]
-    assert _countries(doc, events[0].source) == {"PRK"}
-    assert "KOR" in _countries(doc, events[0].target)
+    assert countries_of(doc, events[0].source) == {"PRK"}
+    assert "KOR" in countries_of(doc, events[0].target)
 
 
 def test_extract_quoted_speech_and_names_stay_masked(build: Callable[..., Document]) -> None:
     # a long quotation is what someone said; a quoted name before a noun is no act
     doc = build("韩国国防部表示：“朝鲜如果继续挑衅，我们将对其实施有力打击。”")
-    assert not _of(doc, "ASSAULT")
+    assert not events_of(doc, "ASSAULT")
     doc = build("以军宣布代号为“北方之盾打击”的行动进入第二阶段。")
-    assert not _of(doc, "ASSAULT")
+    assert not events_of(doc, "ASSAULT")
 
 
 def test_extract_quoted_verbal_act_after_light_verb_is_a_policy_name(build: Callable[..., Document]) -> None:
     doc = build("美国对伊朗实施“极限施压”已有多年。")
-    assert not _of(doc, "REQUEST")
+    assert not events_of(doc, "REQUEST")
 
 
 def test_extract_passive_scare_quoted_interception(build: Callable[..., Document]) -> None:
     doc = build("美军一架无人机在海湾上空执行侦察任务时，遭伊朗海军多次“危险拦截”。")
-    events = _of(doc, "COERCE")
+    events = events_of(doc, "COERCE")
     assert events, [(e.type, e.trigger.text) for e in doc.events]
-    assert _countries(doc, events[0].source) == {"IRN"}
-    assert _countries(doc, events[0].target) == {"USA"}
+    assert countries_of(doc, events[0].source) == {"IRN"}
+    assert countries_of(doc, events[0].target) == {"USA"}
 
 
 def test_extract_interception_of_weapons_is_no_event(build: Callable[..., Document]) -> None:
-    assert not _of(build("以军防空系统成功拦截了从叙利亚方向发射的多枚火箭弹。"), "COERCE")
-    assert not _of(build("其中大部分火箭弹被以军的反导系统拦截。"), "COERCE")
-    events = _of(build("伊朗海军8日拦截了一艘悬挂英国国旗的货轮。"), "COERCE")
+    assert not events_of(build("以军防空系统成功拦截了从叙利亚方向发射的多枚火箭弹。"), "COERCE")
+    assert not events_of(build("其中大部分火箭弹被以军的反导系统拦截。"), "COERCE")
+    events = events_of(build("伊朗海军8日拦截了一艘悬挂英国国旗的货轮。"), "COERCE")
     assert events and events[0].trigger.text == "拦截"
 
 
@@ -119,7 +111,7 @@ def test_extract_interception_of_weapons_is_no_event(build: Callable[..., Docume
     "中方将对此采取对等反制。",
 ])
 def test_extract_reciprocal_response_is_a_threat(build: Callable[..., Document], text: str) -> None:
-    events = _of(build(text), "THREATEN")
+    events = events_of(build(text), "THREATEN")
     assert events, text
     assert events[0].status != "planned"
 
@@ -127,48 +119,48 @@ def test_extract_reciprocal_response_is_a_threat(build: Callable[..., Document],
 # ---------------------------------------------------------------- E4: places as targets
 def test_extract_abbreviated_state_before_part_of_territory_is_target(build: Callable[..., Document]) -> None:
     doc = build("以色列和叙利亚边境局势紧张。以军战机10日对叙南部多个目标发动空袭。")
-    events = _of(doc, "ASSAULT")
+    events = events_of(doc, "ASSAULT")
     assert events
-    assert _countries(doc, events[0].source) == {"ISR"}
-    assert "SYR" in _countries(doc, events[0].target)
+    assert countries_of(doc, events[0].source) == {"ISR"}
+    assert "SYR" in countries_of(doc, events[0].target)
 
 
 def test_extract_abbreviation_of_a_state_not_named_is_not_read(build: Callable[..., Document]) -> None:
     # 叙 is read as Syria only in a report that names 叙利亚
     doc = build("以军战机10日对叙南部多个目标发动空袭。", drop=("叙利亚",))
-    events = _of(doc, "ASSAULT")
-    assert events and "SYR" not in _countries(doc, events[0].target)
+    events = events_of(doc, "ASSAULT")
+    assert events and "SYR" not in countries_of(doc, events[0].target)
 
 
 def test_extract_visited_capitals_give_their_states(build: Callable[..., Document]) -> None:
     doc = build("法国外长本周先后访问开罗和安曼，与两国官员商讨加沙局势。")
-    visits = [e for e in _of(doc, "CONSULT") if e.mode == "visit"]
+    visits = [e for e in events_of(doc, "CONSULT") if e.mode == "visit"]
     assert visits
-    assert {"EGY", "JOR"} <= _countries(doc, visits[0].target)
-    assert "FRA" in _countries(doc, visits[0].source)
+    assert {"EGY", "JOR"} <= countries_of(doc, visits[0].target)
+    assert "FRA" in countries_of(doc, visits[0].source)
 
 
 def test_extract_domestic_city_is_not_a_visited_state(build: Callable[..., Document]) -> None:
     doc = build("法国总统12日访问巴黎郊区的一所学校。")
-    visits = [e for e in _of(doc, "CONSULT") if e.mode == "visit"]
-    assert all("FRA" not in _countries(doc, e.target) for e in visits)
+    visits = [e for e in events_of(doc, "CONSULT") if e.mode == "visit"]
+    assert all("FRA" not in countries_of(doc, e.target) for e in visits)
 
 
 # ---------------------------------------------------------------- E5: entry bans, detainee exchanges
 def test_extract_gapped_entry_ban_is_a_sanction_on_the_nationals_state(build: Callable[..., Document]) -> None:
     doc = build("立陶宛外交部12日宣布，无限期禁止15名白俄罗斯官员入境。")
-    events = _of(doc, "SANCTION")
+    events = events_of(doc, "SANCTION")
     assert events, [(e.type, e.trigger.text) for e in doc.events]
-    assert _countries(doc, events[0].source) == {"LTU"}
-    assert "BLR" in _countries(doc, events[0].target)
-    assert not _of(build("海关禁止旅客携带新鲜水果入境。"), "SANCTION")
+    assert countries_of(doc, events[0].source) == {"LTU"}
+    assert "BLR" in countries_of(doc, events[0].target)
+    assert not events_of(build("海关禁止旅客携带新鲜水果入境。"), "SANCTION")
 
 
 def test_extract_exchange_of_detainees_is_a_release(build: Callable[..., Document]) -> None:
     doc = build("俄罗斯和乌克兰10日在边境地区交换了被羁押人员。")
-    events = _of(doc, "RETREAT")
+    events = events_of(doc, "RETREAT")
     assert events and events[0].mode == "release"
-    assert {"RUS", "UKR"} <= _countries(doc, events[0].source + events[0].target)
+    assert {"RUS", "UKR"} <= countries_of(doc, events[0].source + events[0].target)
 
 
 # ---------------------------------------------------------------- E6: a whole quoted sentence
@@ -177,8 +169,8 @@ def test_quotes_whole_quoted_sentence_goes_on_with_the_speaker(build: Callable[.
                 "“中方将采取必要措施，坚决维护自身的合法权益。”")
     quotes = [q for q in doc.quotes if q.text.startswith("中方将采取必要措施")]
     assert quotes and quotes[0].speaker == "person:mao-ning"
-    threats = _of(doc, "THREATEN")
-    assert threats and _countries(doc, threats[0].source) == {"CHN"}
+    threats = events_of(doc, "THREATEN")
+    assert threats and countries_of(doc, threats[0].source) == {"CHN"}
 
 
 def test_quotes_whole_quoted_sentence_needs_a_speaker_just_before(build: Callable[..., Document]) -> None:
@@ -189,8 +181,8 @@ def test_quotes_whole_quoted_sentence_needs_a_speaker_just_before(build: Callabl
 # ---------------------------------------------------------------- E7: a UN unit, a statement's words
 def test_extract_un_unit_named_after_a_place_acts_for_the_un(build: Callable[..., Document]) -> None:
     doc = build("联合国南苏丹特派团9日发表声明，对平民伤亡表示“严重关切”，呼吁对袭击事件展开调查。")
-    requests = _of(doc, "REQUEST")
-    assert requests and _countries(doc, requests[0].source) == {"UN"}
+    requests = events_of(doc, "REQUEST")
+    assert requests and countries_of(doc, requests[0].source) == {"UN"}
     quotes = [q for q in doc.quotes if q.text == "严重关切"]
     assert quotes and quotes[0].speaker == "igo:un"
     assert not [q for q in doc.quotes if q.text == "对平民伤亡"]
@@ -199,21 +191,21 @@ def test_extract_un_unit_named_after_a_place_acts_for_the_un(build: Callable[...
 # ---------------------------------------------------------------- E8: a crowd gathering to protest
 def test_extract_crowd_gathering_with_a_demand_is_a_protest(build: Callable[..., Document]) -> None:
     doc = build("5月3日晚，数千名民众聚集在第比利斯市中心，要求政府重新举行议会选举。")
-    protests = _of(doc, "PROTEST")
+    protests = events_of(doc, "PROTEST")
     assert protests, [(e.type, e.trigger.text) for e in doc.events]
-    assert _countries(doc, protests[0].source) == {"GEO"}
-    assert not _of(build("新年前夜，数千名民众聚集在巴黎市中心庆祝新年。"), "PROTEST")
+    assert countries_of(doc, protests[0].source) == {"GEO"}
+    assert not events_of(build("新年前夜，数千名民众聚集在巴黎市中心庆祝新年。"), "PROTEST")
 
 
 # ---------------------------------------------------------------- E9: 由X before the verb
 def test_extract_pre_verbal_you_gives_the_mediator(build: Callable[..., Document]) -> None:
     doc = build("本轮谈判由阿曼居中斡旋。")
-    events = [e for e in _of(doc, "CONSULT") if e.mode == "mediate"]
-    assert events and _countries(doc, events[0].source) == {"OMN"}
+    events = [e for e in events_of(doc, "CONSULT") if e.mode == "mediate"]
+    assert events and countries_of(doc, events[0].source) == {"OMN"}
     # a state the actor stage left as a place only
     doc = build("此次换俘由阿拉伯联合酋长国居中斡旋。")
-    events = [e for e in _of(doc, "CONSULT") if e.mode == "mediate"]
-    assert events and _countries(doc, events[0].source) == {"ARE"}
+    events = [e for e in events_of(doc, "CONSULT") if e.mode == "mediate"]
+    assert events and countries_of(doc, events[0].source) == {"ARE"}
 
 
 # ---------------------------------------------------------------- E10: event nouns as objects
@@ -223,11 +215,11 @@ def test_extract_pre_verbal_you_gives_the_mediator(build: Callable[..., Document
 ])
 def test_extract_event_noun_as_object_of_another_predicate_is_no_event(
         build: Callable[..., Document], text: str, ptype: str) -> None:
-    assert not _of(build(text), ptype)
+    assert not events_of(build(text), ptype)
 
 
 def test_extract_held_protest_is_still_an_event(build: Callable[..., Document]) -> None:
-    assert _of(build("数千名抗议者周末在第比利斯举行抗议活动。"), "PROTEST")
+    assert events_of(build("数千名抗议者周末在第比利斯举行抗议活动。"), "PROTEST")
 
 
 # ---------------------------------------------------------------- unscored problems of the dev3 analysis
@@ -238,29 +230,29 @@ def test_quotes_quoted_conjunct_is_a_scare_quote(build: Callable[..., Document])
 
 def test_extract_span_dates_the_event_from_its_start(build: Callable[..., Document]) -> None:
     doc = build("应法国总统邀请，中国国家主席将于13日至16日对法国进行国事访问。", published="2026-06-10")
-    visits = [e for e in _of(doc, "CONSULT") if e.mode == "visit"]
+    visits = [e for e in events_of(doc, "CONSULT") if e.mode == "visit"]
     assert visits and visits[0].date == "2026-06-13"
     assert visits[0].date_end == "2026-06-16"
 
 
 def test_extract_every_member_of_a_speaker_list_is_a_source(build: Callable[..., Document]) -> None:
     doc = build("日本、韩国和法国相继发表声明，对此表示欢迎。")
-    support = _of(doc, "SUPPORT")
-    assert support and {"JPN", "KOR", "FRA"} <= _countries(doc, support[0].source)
+    support = events_of(doc, "SUPPORT")
+    assert support and {"JPN", "KOR", "FRA"} <= countries_of(doc, support[0].source)
 
 
 def test_extract_focus_shi_before_the_subject(build: Callable[..., Document]) -> None:
     doc = build("韩国国防部在声明中说，是朝鲜军队首先向韩国巡逻队开火。")
-    fire = _of(doc, "ASSAULT")
-    assert fire and _countries(doc, fire[0].source) == {"PRK"}
-    assert "KOR" in _countries(doc, fire[0].target)
+    fire = events_of(doc, "ASSAULT")
+    assert fire and countries_of(doc, fire[0].source) == {"PRK"}
+    assert "KOR" in countries_of(doc, fire[0].target)
 
 
 def test_merge_keeps_acts_with_reversed_sides_apart(build: Callable[..., Document]) -> None:
     # the first attacker is no actor of the table, so only the sides named tell the two apart
     doc = build("武装组织19日称，该组织在港口附近击落一架美军无人机。"
                 "美国国防部称，19日美军在海湾上空击落多架无人机。")
-    downs = [e for e in _of(doc, "ASSAULT") if e.trigger.text == "击落"]
+    downs = [e for e in events_of(doc, "ASSAULT") if e.trigger.text == "击落"]
     assert len(downs) == 2
-    assert _countries(doc, downs[0].target) == {"USA"} and not downs[0].source
-    assert _countries(doc, downs[1].source) == {"USA"}
+    assert countries_of(doc, downs[0].target) == {"USA"} and not downs[0].source
+    assert countries_of(doc, downs[1].source) == {"USA"}

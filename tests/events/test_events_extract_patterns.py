@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from event_checks import countries_of
 
 from jishi.document import Document
 from jishi.events import EventStage
@@ -60,11 +61,6 @@ def build(front: Pipeline, stage: EventStage, mentioner: Callable[..., Document]
     return run
 
 
-def _countries(doc: Document, ids: list[str]) -> set[str]:
-    by_id = {a.id: a for a in doc.actors}
-    return {by_id[i].country for i in ids if i in by_id and by_id[i].country}
-
-
 def _types(doc: Document) -> list[str]:
     return [e.type for e in doc.events]
 
@@ -89,7 +85,7 @@ def test_patterns_both_heads_of_state_are_the_parties_of_the_talks(build: Callab
     doc = build("4月10日下午，习近平在北京同越南国家主席苏林举行会谈。"
                 "会谈后，两国元首共同见证签署经贸、农业、教育、文化、卫生、旅游等领域12份双边合作文件。")
     [signing] = [e for e in doc.events if e.type == "AGREE"]
-    assert _countries(doc, signing.source + signing.target) == {"CHN", "VNM"}
+    assert countries_of(doc, signing.source + signing.target) == {"CHN", "VNM"}
     assert len([e for e in doc.events if e.type == "CONSULT"]) == 1
 
 
@@ -145,7 +141,7 @@ def test_patterns_rockets_in_a_relative_clause_and_the_claim(build: Callable[...
 def test_patterns_rockets_fired_from_a_place_without_subject(build: Callable[..., Document]) -> None:
     doc = build("以色列国防军还说，9日从黎巴嫩南部向以色列北部城市海法发射的三枚火箭弹中，两枚被拦截。")
     [attack] = doc.events
-    assert attack.type == "ASSAULT" and _countries(doc, attack.source) == {"LBN"}
+    assert attack.type == "ASSAULT" and countries_of(doc, attack.source) == {"LBN"}
 
 
 # 5–6. clauses with their own subject and date; background PPs ---------------------------------------
@@ -155,7 +151,7 @@ def test_patterns_clause_after_but_and_mediation_background(build: Callable[...,
     assert sorted(_types(doc)) == ["AGREE", "ASSAULT"]  # no CONSULT from 在美国斡旋下
     agree = next(e for e in doc.events if e.type == "AGREE")
     attack = next(e for e in doc.events if e.type == "ASSAULT")
-    assert _countries(doc, agree.source + agree.target) == {"IND", "PAK"}
+    assert countries_of(doc, agree.source + agree.target) == {"IND", "PAK"}
     assert attack.date == "2025-06-02" and attack.source == ["state:IND"]
 
 
@@ -177,7 +173,7 @@ def test_patterns_new_triggers(build: Callable[..., Document], text: str, ptype:
 def test_patterns_sanction_list_target_is_the_listed(build: Callable[..., Document]) -> None:
     doc = build("美国财政部将三家伊朗企业列入制裁名单。")
     [listing] = doc.events
-    assert listing.source == ["org:USA:treasury"] and _countries(doc, listing.target) == {"IRN"}
+    assert listing.source == ["org:USA:treasury"] and countries_of(doc, listing.target) == {"IRN"}
 
 
 def test_patterns_water_cannon_is_repression(build: Callable[..., Document]) -> None:
@@ -259,7 +255,7 @@ def test_patterns_count_of_attacks_is_not_a_new_attack(build: Callable[..., Docu
 def test_patterns_urging_after_speech_is_the_speakers(build: Callable[..., Document]) -> None:
     doc = build("日本政府发言人表示，朝鲜的行为破坏地区稳定，敦促朝鲜停止挑衅。")
     [request] = doc.events
-    assert request.type == "REQUEST" and _countries(doc, request.source) == {"JPN"}
+    assert request.type == "REQUEST" and countries_of(doc, request.source) == {"JPN"}
     assert request.target == ["state:PRK"]
 
 
@@ -268,7 +264,7 @@ def test_patterns_topic_phrase_names_the_closing_side(build: Callable[..., Docum
     protest = [e for e in doc.events if e.type == "ACCUSE"]
     closing = [e for e in doc.events if e.type == "SANCTION"]
     assert len(protest) == 1 and protest[0].source == ["org:RUS:mfa"]
-    assert len(closing) == 1 and _countries(doc, closing[0].source) == {"FIN"}
+    assert len(closing) == 1 and countries_of(doc, closing[0].source) == {"FIN"}
 
 
 def test_patterns_bare_police_is_the_country_of_the_story(build: Callable[..., Document]) -> None:
@@ -276,7 +272,7 @@ def test_patterns_bare_police_is_the_country_of_the_story(build: Callable[..., D
                 "亚美尼亚总统表示，反对派拒绝承认选举结果。", drop=("警方",))
     arrest = next(e for e in doc.events if e.type == "COERCE")
     reject = next(e for e in doc.events if e.type == "REJECT")
-    assert _countries(doc, arrest.source) == {"ARM"} and _countries(doc, reject.source) == {"ARM"}
+    assert countries_of(doc, arrest.source) == {"ARM"} and countries_of(doc, reject.source) == {"ARM"}
 
 
 # 11. duplicates -------------------------------------------------------------------------------------------------------
@@ -342,13 +338,13 @@ def test_patterns_dateline_outlet_is_no_actor(build: Callable[..., Document]) ->
 def test_patterns_topic_phrase_ends_at_the_main_verb(build: Callable[..., Document]) -> None:
     doc = build("巴基斯坦外交部3日召见印度驻巴基斯坦高级专员公署临时代办，就印军越界行为提出强烈抗议。")
     [protest] = doc.events
-    assert _countries(doc, protest.source) == {"PAK"} and _countries(doc, protest.target) == {"IND"}
+    assert countries_of(doc, protest.source) == {"PAK"} and countries_of(doc, protest.target) == {"IND"}
 
 
 def test_patterns_passive_with_a_non_actor_agent(build: Callable[..., Document]) -> None:
     doc = build("据法新社报道，泰国总理在总理府被军人逮捕。")
     [arrest] = doc.events
-    assert arrest.type == "COERCE" and arrest.source == [] and _countries(doc, arrest.target) == {"THA"}
+    assert arrest.type == "COERCE" and arrest.source == [] and countries_of(doc, arrest.target) == {"THA"}
 
 
 def test_patterns_possible_continuation_is_hypothetical(build: Callable[..., Document]) -> None:
@@ -371,4 +367,4 @@ def test_patterns_dropped_subject_that_is_no_actor(build: Callable[..., Document
 def test_patterns_locative_is_no_subject(build: Callable[..., Document]) -> None:
     doc = build("泰国警方9日发表声明说，行动中击毙8名帮派成员，逮捕了21名嫌犯。")
     arrest = next(e for e in doc.events if e.type == "COERCE")
-    assert _countries(doc, arrest.source) == {"THA"}
+    assert countries_of(doc, arrest.source) == {"THA"}
