@@ -48,6 +48,7 @@ from typing import Any
 
 from jishi.actors import frames as round2
 from jishi.actors.kb import Entry, KnowledgeBase, Suffix, normalize_text
+from jishi.actors.lookup import default_kb
 from jishi.document import Actor, Document, Mention, Sentence, Token
 from jishi.pipeline import register
 
@@ -174,8 +175,6 @@ class ActorResolver:
     def __init__(self, data_dir: str | Path | None = None, persons_path: str | Path | None = None,
                  check_names: bool = True) -> None:
         if data_dir is None and persons_path is None:
-            from jishi.actors.lookup import default_kb
-
             self.kb = default_kb()  # the package data, loaded once per process and shared with lookup_actor
         else:
             self.kb = KnowledgeBase.load(Path(data_dir) if data_dir else None,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from jishi import yamlfile
 from jishi.errors import KnowledgeError
 
 LAYOUT_PATH = Path(__file__).resolve().parents[1] / "data" / "clean" / "layout.yaml"
@@ -88,7 +89,7 @@ def load_rules(path: str | Path = LAYOUT_PATH) -> LayoutRules:
     """
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlfile.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read layout rules {path}: {exc}") from exc
     missing = [k for k in _KEYS if not isinstance(data, dict) or k not in data]

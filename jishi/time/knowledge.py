@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from jishi import yamlfile
 from jishi.errors import KnowledgeError
 
 log = logging.getLogger(__name__)
@@ -130,7 +131,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> TimeKnowledge:
     """
     path = data_dir / "lexicon.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlfile.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read lexicon.yaml: {exc}", path=str(path)) from exc
     holidays = {}

@@ -173,10 +173,6 @@ class Resolver:
         self._cues = _any_word(kb.future_cues)
         # a speech verb that opens reported content (穆贾希德8日说，…): days after it are the content's
         self._said = _said_pattern(kb.speech_verbs)
-        self._statement = _STATEMENT
-        self._modifier_day = _MODIFIER_DAY
-        self._planned_day = _PLANNED_DAY
-        self._planned_after = _PLANNED_AFTER
 
     # --- helpers -------------------------------------------------------------------------------------------
 
@@ -537,7 +533,7 @@ class Resolver:
         """
         if self._said is None or not ctx.day_spans:
             return None
-        if not (self._speech.match(text, cand.end) or self._statement.match(text, cand.end)):
+        if not (self._speech.match(text, cand.end) or _STATEMENT.match(text, cand.end)):
             return None
         for start, end, day in reversed(ctx.day_spans):
             if end > cand.start:
@@ -565,18 +561,18 @@ class Resolver:
         spans = [s for s in ctx.day_spans if s[1] <= cand.start]
         if not spans or spans[-1][2] != anchor:
             return None
-        planned_here = bool(self._planned_after.match(text, cand.end))
+        planned_here = bool(_PLANNED_AFTER.match(text, cand.end))
         for i in range(len(spans) - 1, -1, -1):
             start, end, day = spans[i]
             left = max(text.rfind(ch, 0, start) for ch in "。！？!?\n") + 1
-            if self._modifier_day.match(text, end):
+            if _MODIFIER_DAY.match(text, end):
                 # only when the sentence has its own day before it (29日宣布…在19日举行的选举中): alone, the
                 # modifier day dates the clause (在5日举行的会议上说)
                 if i > 0 and spans[i - 1][0] >= left:
                     continue
                 return None if i == len(spans) - 1 else day
             clause = max(text.rfind(ch, 0, start) for ch in "，。；！？,;!?\n") + 1
-            if not planned_here and self._planned_day.search(text[clause:start][-6:]):
+            if not planned_here and _PLANNED_DAY.search(text[clause:start][-6:]):
                 continue
             return None if i == len(spans) - 1 else day
         return None
