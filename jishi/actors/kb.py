@@ -507,6 +507,19 @@ def _normal_char(ch: str) -> str:
 _CHAR_MAP: dict[str, str] = {}  # what normalize_text makes of the characters it changes (a lazy cache)
 
 
+def _changing_ranges() -> str:
+    """The body of :func:`_changing_chars`' character class: runs of basic-plane characters that
+    normalize_text changes (tested one by one, a tenth of a second: cached across processes)."""
+    ranges: list[list[int]] = []  # [first, last] code points of runs of changed characters
+    for code in (*range(0xD800), *range(0xE000, 0x10000)):
+        if _normal_char(chr(code)) != chr(code):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+
+
 @functools.lru_cache(maxsize=1)
 def _changing_chars() -> re.Pattern[str]:
     """A character class of every character normalize_text may change (built once per process).
@@ -515,14 +528,11 @@ def _changing_chars() -> re.Pattern[str]:
     are all taken in (the replacement then tells). Every replacement is a character normalize_text
     leaves as it is, so replacing one character never feeds another.
     """
-    ranges: list[list[int]] = []  # [first, last] code points of runs of changed characters
-    for code in (*range(0xD800), *range(0xE000, 0x10000)):
-        if _normal_char(chr(code)) != chr(code):
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1][1] = code
-            else:
-                ranges.append([code, code])
-    body = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+    from jishi.cache import cached, fingerprint
+
+    # the Unicode tables are Python's (the fingerprint holds its version) and the rules this module's
+    key = fingerprint(files=[Path(__file__)], version=f"normalize-text|{unicodedata.unidata_version}")
+    body = cached("normalize-chars", key, _changing_ranges)
     return re.compile(f"[{body}\ud800-\udfff\U00010000-\U0010ffff]")
 
 

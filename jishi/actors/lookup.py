@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
 
 from jishi.actors.kb import Entry, KnowledgeBase, normalize_text
+from jishi.cache import cached, fingerprint
 from jishi.document import Actor
 
 _LEAD = re.compile(r"^(?:据|一位|一名|一些|多位|多名|几位|数名|两名|两位|部分|其他|有|另一位|"
@@ -15,8 +17,16 @@ _MIDDLE = re.compile(r"^(?:多家|几家|一家|各大|一些|部分|多名|多�
 
 @functools.lru_cache(maxsize=2)
 def default_kb() -> KnowledgeBase:
-    """The knowledge base from the package data, loaded once per process."""
-    return KnowledgeBase.load()
+    """The knowledge base from the package data, loaded once per process (from the start-up cache of
+    :mod:`jishi.cache` when its data files and the module that builds it are unchanged)."""
+    from jishi.actors import kb as kb_module
+
+    key = fingerprint(
+        files=[Path(kb_module.__file__), *sorted(p for p in kb_module.DATA_DIR.iterdir() if p.is_file())],
+        packages=("pyyaml",),
+        version="actor-kb",
+    )
+    return cached("actor-kb", key, KnowledgeBase.load)
 
 
 def lookup_actor(name: str, *, date: str | None = None, kb: KnowledgeBase | None = None) -> Actor | None:

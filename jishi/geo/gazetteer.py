@@ -554,6 +554,10 @@ def has_place_suffix(text: str, end: int, suffixes: str = PLACE_SUFFIXES) -> boo
 
 @functools.lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (built or read from the cache on first use)."""
-    return Gazetteer()
+    """The process-wide gazetteer: read whole (index and lookup tables) from the start-up cache of
+    :mod:`jishi.cache`, else built from the index (itself cached, see :func:`load_index`)."""
+    from jishi.cache import cached, fingerprint
+
+    key = fingerprint(files=[Path(__file__)], version=source_digest(_source_files(_hand_rows())))
+    return cached("gazetteer-tables", key, Gazetteer)
 

