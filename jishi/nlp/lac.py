@@ -398,21 +398,26 @@ class FastLAC:
         ids[np.arange(ids.shape[1]) < lengths[:, None]] = flat  # row-major: each row's prefix
         return self._model.session.run(None, {"token_ids": ids, "length": lengths})[0]
 
-    def words(self, texts: Sequence[str]) -> list[tuple[list[int], list[str]]]:
+    def words(
+        self, texts: Sequence[str], bases: Sequence[int] | None = None
+    ) -> list[tuple[list[int], list[str]]]:
         """Word boundaries and labels of each text, decoded for all texts at once.
 
         Args:
             texts: sentences.
+            bases: optional offset of each text in a larger string (its sentence start in the
+                document), added to that text's bounds; default 0.
 
         Returns:
             Per text, ``(bounds, labels)``: the start offset of every word followed by the text's
-            length (so word ``n`` is ``text[bounds[n]:bounds[n + 1]]``), and one label per word.
-            An empty text gives ``([0], [])``.
+            length (so word ``n`` is ``text[bounds[n]:bounds[n + 1]]``), plus the text's base, and
+            one label per word. An empty text gives ``([base], [])``.
         """
         paths = self.tag_ids(texts)
         lengths = np.fromiter((len(p) for p in paths), dtype=np.int64, count=len(paths))
+        base = np.zeros(len(paths), dtype=np.int64) if bases is None else np.asarray(bases, dtype=np.int64)
         if not lengths.any():
-            return [([0], []) for _ in paths]
+            return [([b], []) for b in base.tolist()]
         flat = np.concatenate(paths)
         offsets = np.zeros(len(paths), dtype=np.int64)
         np.cumsum(lengths[:-1], out=offsets[1:])
@@ -424,11 +429,11 @@ class FastLAC:
         labels = self._model.labels
         tags = [labels[t] for t in flat[starts].tolist()]
         cuts = np.searchsorted(starts, offsets).tolist() + [len(starts)]
-        local = (starts - np.repeat(offsets, np.diff(cuts))).tolist()
+        local = (starts - np.repeat(offsets - base, np.diff(cuts))).tolist()
         out = []
-        for i, n in enumerate(lengths.tolist()):
+        for i, end in enumerate((lengths + base).tolist()):
             a, b = cuts[i], cuts[i + 1]
-            out.append((local[a:b] + [n], tags[a:b]))
+            out.append((local[a:b] + [end], tags[a:b]))
         return out
 
     def spans(self, texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
