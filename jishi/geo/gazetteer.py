@@ -483,20 +483,28 @@ class Gazetteer:
         return out
 
     @functools.cached_property
-    def _pair_keys(self) -> np.ndarray:
-        """The opening pairs of characters of the names as sorted int64 keys (see :func:`_pair_codes`)."""
-        return np.unique(_pair_codes("".join(self._pair_lengths))[::2])
+    def _pair_keys(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The opening pairs of characters of the names as sorted int64 keys (see :func:`_pair_codes`), and
+        by code point, whether a character is the first (second) of such a pair: a quick first sieve."""
+        keys = np.unique(_pair_codes("".join(self._pair_lengths))[::2])
+        first = np.zeros(_CODE_POINTS, dtype=bool)
+        second = np.zeros(_CODE_POINTS, dtype=bool)
+        first[keys >> 21] = True
+        second[keys & _LOW_CODE] = True
+        return keys, first, second
 
     def _openings(self, text: str) -> list[int]:
         """Positions of ``text`` where a known name may open: a known pair of characters or a one-character
-        name starts there (one vectorised lookup of every pair of neighbours)."""
-        keys = self._pair_keys
+        name starts there (vectorised lookups of every pair of neighbours)."""
+        keys, first, second = self._pair_keys
         opens: list[int] = []
         if len(text) >= 2 and len(keys):
             codes = _pair_codes(text)
+            maybe = np.flatnonzero(first[codes >> 21] & second[codes & _LOW_CODE])
+            codes = codes[maybe]
             found = np.searchsorted(keys, codes)
             found[found == len(keys)] = 0
-            opens = np.flatnonzero(keys[found] == codes).tolist()
+            opens = maybe[keys[found] == codes].tolist()
         if self._single_names:
             opens = sorted(set(opens).union(i for i, ch in enumerate(text) if ch in self._single_names))
         return opens
@@ -547,6 +555,10 @@ class Gazetteer:
                 self._simplified.clear()
             out = self._simplified[name] = self._t2s.convert(name)
         return out
+
+
+_CODE_POINTS = 0x110000
+_LOW_CODE = (1 << 21) - 1  # the second character's code in a pair key
 
 
 def _pair_codes(text: str) -> np.ndarray:
