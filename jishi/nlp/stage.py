@@ -63,6 +63,7 @@ class LacStage:
             The same documents, with tokens on each sentence and LAC entities in ``doc.entities``.
         """
         texts: list[str] = []
+        bases: list[int] = []
         for doc in docs:
             source = _analysis_text(doc)
             for sent in doc.sentences:
@@ -72,15 +73,14 @@ class LacStage:
                         doc_id=doc.id,
                     )
                 texts.append(source[sent.start : sent.end])
-        words = iter(self.lac.words(texts))
+                bases.append(sent.start)
+        words = iter(self.lac.words(texts, bases))  # bounds are offsets into doc.text
         n_entities = 0
         for doc in docs:
             text = doc.text
             entities = []
             for sent in doc.sentences:
                 bounds, tags = next(words)
-                base = sent.start
-                bounds = [base + b for b in bounds]
                 sent.tokens = tokens = [
                     Token(text[a:b], tag, a, b) for a, b, tag in zip(bounds, bounds[1:], tags)
                 ]
