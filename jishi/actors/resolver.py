@@ -431,8 +431,8 @@ class ActorResolver:
         out: list[Token] = tokens[:1]
         for tok in tokens[1:]:
             prev = out[-1]
-            word = text[prev.start:tok.end]
-            if prev.end == tok.start and "PER" in (prev.tag, tok.tag) and word in known \
+            if prev.end == tok.start and (prev.tag == "PER" or tok.tag == "PER") \
+                    and (word := text[prev.start:tok.end]) in known \
                     and tok.text not in self.kb.titles:  # 江/主席: a surname and a title stay apart
                 tag = "LOC" if word in self._ctx.places else "PER"
                 out[-1] = Token(word, tag, prev.start, tok.end)
@@ -465,11 +465,12 @@ class ActorResolver:
             # 莱特木比/奥蒂斯: one long transliteration LAC cut in two (no title or mark between them), neither
             # half written alone elsewhere in the article (施压/泽连斯基: 泽连斯基 is a name of its own)
             return True
-        shorts_a = all(ch in self.kb.shorts for ch in wa)
-        shorts_b = all(ch in self.kb.shorts for ch in wb)
-        if shorts_a and a.tag == "PER" and not shorts_b and b.tag in ("PER", "LOC"):
+        shorts = self.kb.shorts  # a run of state short forms (卡, 伊德) glued to a name
+        if a.tag == "PER" and b.tag in ("PER", "LOC") and all(ch in shorts for ch in wa) \
+                and not all(ch in shorts for ch in wb):
             return not self._known_place(wb)
-        if shorts_b and b.tag == "PER" and not shorts_a and a.tag in ("PER", "LOC") and len(wb) >= 2:
+        if b.tag == "PER" and a.tag in ("PER", "LOC") and len(wb) >= 2 and all(ch in shorts for ch in wb) \
+                and not all(ch in shorts for ch in wa):
             return not self._known_place(wa)
         return False
 
@@ -523,6 +524,7 @@ class ActorResolver:
             return []
         kb = self.kb
         shorts, capitals, prefixes, leads = kb.shorts, kb.capitals, self._name_prefixes, self._lead_chars
+        initials, body_words = self._ctx.initials, self._body_words
         bounds = {t.start for t in tokens} | {t.end for t in tokens}
         out: list[Piece] = []
         n = len(tokens)
@@ -530,6 +532,16 @@ class ActorResolver:
         while i < n:
             tok = tokens[i]
             start = tok.start
+            first = text[start:start + 1]
+            if first not in leads and first not in initials and tok.text not in shorts:
+                # no KB name, capital, short form or initial starts the token (so neither _match_tokens nor
+                # _decompose finds anything): only its tag can make it a piece, and a common noun only
+                # when it names a body (警方)
+                tag = tok.tag
+                if tag in SCANNED_TAGS and (tag != "n" or text[start:tok.end] in body_words):
+                    out.extend(self._by_tag(text, tokens, i))
+                i += 1
+                continue
             if tok.tag not in SCANNED_TAGS and tok.text not in shorts and (
                     text[start:start + 1] not in leads or (text[start:start + 2] not in prefixes
                                                            and text[start:start + 1] not in shorts
@@ -1707,7 +1719,8 @@ class ActorResolver:
                 entry = Entry(gid, p.text, "group", None, None, None)
                 add(entry, p.start, p.end, members=sorted(set(p.members)))
         # 双方 (and 两国外长, 两国曾…): a mention of the compound actor whose members are the two parties in context
-        both = [(tok.start, tok.end) for sent in doc.sentences for tok in sent.tokens if tok.text == "双方"]
+        both = [(tok.start, tok.end) for sent in doc.sentences for tok in sent.tokens
+                if tok.text == "双方"] if "双方" in text else []
         for start, end in sorted(both + self._pair_mentions(text)):
             if any(s <= start and end <= e and actors[a].members for a, s, e in mentions):
                 continue

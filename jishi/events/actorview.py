@@ -227,8 +227,10 @@ class ActorView:
         inside: set[int] = set()
         for sent in self.doc.sentences:
             for tok in sent.tokens:
+                if tok.tag != "ORG":
+                    continue
                 first = by_start.get(tok.start)
-                if tok.tag != "ORG" or first is None or first.end >= tok.end or first.kind != "organization" \
+                if first is None or first.end >= tok.end or first.kind != "organization" \
                         or not tok.text.endswith(_UNIT_HEADS):
                     continue
                 parts = [s for s in spans if tok.start <= s.start and s.end <= tok.end]
