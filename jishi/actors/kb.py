@@ -373,23 +373,28 @@ class KnowledgeBase:
         return {ch: tuple(sorted(ns, reverse=True)) for ch, ns in lengths.items()}
 
     # ------------------------------------------------------------------ lookup
-    def alias_lengths(self, text: str, pos: int) -> Iterator[tuple[int, str]]:
-        """Yield (length, entry id) of every alias (persons included) starting at ``pos``, longest first."""
+    def alias_lengths(self, text: str, pos: int) -> list[tuple[int, str]]:
+        """(length, entry id) of every alias (persons included) starting at ``pos``, longest first.
+
+        A list, not a generator: most positions start no name, and then the answer is one dict lookup.
+        """
         starts = self.__dict__.get("_alias_starts")
         if starts is None:  # a knowledge base built without :meth:`load`
             starts = self._alias_starts = self._index_alias_starts()
         lengths = starts.get(text[pos:pos + 2])
         if not lengths:
-            return
+            return []
         top = len(text) - pos
         person_names, aliases = self.person_names, self.aliases
+        found = []
         for n in lengths:
             if n > top:
                 continue
             piece = text[pos:pos + n]
             eid = person_names.get(piece) or aliases.get(piece)
             if eid:
-                yield n, eid
+                found.append((n, eid))
+        return found
 
     def suffix_at(self, text: str, pos: int) -> Suffix | None:
         """The longest composable organisation word starting at ``pos``."""

@@ -541,9 +541,10 @@ class ActorResolver:
         # state's initial may start (``lead``: _match_tokens, _decompose and the rest read it), and one
         # whose tag alone makes it a candidate (_by_tag; a common noun only when it names a body: 警方).
         # Verbs, particles and plain nouns (most tokens) are never visited.
+        size = len(text)
         visit = [(i, lead) for i, tok in enumerate(tokens)
-                 if (lead := tok.text in shorts or (first := text[tok.start:tok.start + 1]) in leads
-                     or first in initials)
+                 if (lead := (tok.start < size and text[tok.start] in leads) or tok.text in shorts
+                     or (initials and text[tok.start:tok.start + 1] in initials))
                  or (tok.tag in SCANNED_TAGS and (tok.tag != "n" or text[tok.start:tok.end] in body_words))]
         skip_to = 0  # the first token not yet consumed by a piece
         for i, lead in visit:
