@@ -342,9 +342,11 @@ class ActorResolver:
             return tokens
         tokens = self._unglue_names(text, tokens)
         # the first pair that joins (most sentences have none: then the tokens stay as they are)
-        at = next((k for k in range(1, len(tokens)) if (tokens[k - 1].tag in GLUE_TAGS or tokens[k].tag in GLUE_TAGS)
-                   and tokens[k - 1].end == tokens[k].start and self._glued_name(text, tokens[k - 1], tokens[k])),
-                  None)
+        # (a pair may join only when one of its tokens has a name's tag: the pairs around those tokens)
+        glue = [k for k, t in enumerate(tokens) if t.tag in GLUE_TAGS]
+        pairs = sorted({k for g in glue for k in (g, g + 1) if 0 < k < len(tokens)})
+        at = next((k for k in pairs if tokens[k - 1].end == tokens[k].start
+                   and self._glued_name(text, tokens[k - 1], tokens[k])), None)
         if at is None:
             return list(tokens)
         prev = tokens[at - 1]  # the last token of out
@@ -534,7 +536,7 @@ class ActorResolver:
         kb = self.kb
         shorts, capitals, prefixes, leads = kb.shorts, kb.capitals, self._name_prefixes, self._lead_chars
         initials, body_words, alias_prefixes = self._ctx.initials, self._body_words, kb.alias_prefixes
-        bounds = {t.start for t in tokens} | {t.end for t in tokens}
+        bounds: set[int] | None = None  # the token edges, made when a name may start (_match_tokens)
         out: list[Piece] = []
         n = len(tokens)
         # Only two kinds of token can yield a piece: one that a KB name, capital, short form or named
@@ -575,6 +577,8 @@ class ActorResolver:
                 out.append(Piece(start, tok.end, "place", entry, "LOC", text=tok.text))
                 skip_to = i + 2
                 continue
+            if bounds is None and (head in prefixes or word in shorts):
+                bounds = {t.start for t in tokens} | {t.end for t in tokens}
             match = self._match_tokens(text, start, bounds) if head in prefixes else None
             if match is None and word in shorts:
                 match = self._short_with_suffix(text, tok, bounds)
@@ -594,7 +598,8 @@ class ActorResolver:
             if parts is not None:
                 out.extend(parts)
                 continue
-            out.extend(self._by_tag(text, tokens, i))
+            if tok.tag != "n" or word in body_words:  # (_by_tag's own first test: a plain noun names nothing)
+                out.extend(self._by_tag(text, tokens, i))
         return self._embassy_owners(text, out)
 
     def _embassy_owners(self, text: str, pieces: list[Piece]) -> list[Piece]:
@@ -738,7 +743,8 @@ class ActorResolver:
             return None  # the usual case: no KB name, short form or initial starts the token
         side = len(word) == 2 and word[1] == "方" and word[0] in kb.shorts  # 爱方/v: LAC took it for a verb
         if (tok.tag not in NAMEISH and not (side and self._short_entry(word[0], composed=True, pos=s).name in text)) \
-                or normalize_text(tok.text) in kb.not_words:
+                or (word if tok.text == word else normalize_text(tok.text)) in kb.not_words:
+            # (``word`` is already normalised: a token written as it stands in the text needs no second pass)
             return None
         if tok.tag == "PER" and len(word) >= 2 and kb.suffix_at(text, e) is None and word in self._ctx.titled:
             return None  # 总统/比亚(PER): a name the article writes after a person's title, never short forms (比+亚)
