@@ -103,8 +103,12 @@ def join_hyphen_names(text: str, tokens: list[Token]) -> list[Token]:
     Returns:
         The tokens with joined names (new PER tokens); the input when nothing joins.
     """
-    joined = "".join([t.text for t in tokens])
-    if not any(mark in joined for mark in _MARKS) or \
+    if not tokens:
+        return tokens
+    # the sentence's stretch of text holds a mark whenever one of its tokens does (normalising keeps
+    # a mark a mark), so it filters out the usual case without joining the token texts
+    stretch = text[tokens[0].start:tokens[-1].end]
+    if not any(mark in stretch for mark in _MARKS) or \
             not any(t.text in HYPHENS or t.text.endswith(JOINERS) for t in tokens):
         return tokens  # the usual case: no hyphen and no joiner in the sentence
     out: list[Token] = []

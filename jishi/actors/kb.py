@@ -23,6 +23,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterator
+from typing import Any
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -372,38 +373,63 @@ class KnowledgeBase:
         return {ch: tuple(sorted(ns, reverse=True)) for ch, ns in lengths.items()}
 
     # ------------------------------------------------------------------ lookup
-    def alias_lengths(self, text: str, pos: int) -> Iterator[tuple[int, str]]:
-        """Yield (length, entry id) of every alias (persons included) starting at ``pos``, longest first."""
+    def alias_lengths(self, text: str, pos: int) -> list[tuple[int, str]]:
+        """(length, entry id) of every alias (persons included) starting at ``pos``, longest first.
+
+        A list, not a generator: most positions start no name, and then the answer is one dict lookup.
+        """
         starts = self.__dict__.get("_alias_starts")
         if starts is None:  # a knowledge base built without :meth:`load`
             starts = self._alias_starts = self._index_alias_starts()
         lengths = starts.get(text[pos:pos + 2])
         if not lengths:
-            return
+            return []
         top = len(text) - pos
         person_names, aliases = self.person_names, self.aliases
+        found = []
         for n in lengths:
             if n > top:
                 continue
             piece = text[pos:pos + n]
             eid = person_names.get(piece) or aliases.get(piece)
             if eid:
-                yield n, eid
+                found.append((n, eid))
+        return found
 
     def suffix_at(self, text: str, pos: int) -> Suffix | None:
         """The longest composable organisation word starting at ``pos``."""
-        for n in range(min(self._max_suffix, len(text) - pos), 0, -1):
-            suffix = self.suffixes.get(text[pos:pos + n])
-            if suffix:
-                return suffix
+        by_first = self.__dict__.get("_suffix_lengths")
+        if by_first is None:
+            by_first = self._suffix_lengths = _lengths_by_char(self.suffixes, first=True)
+        lengths = by_first.get(text[pos:pos + 1])
+        if lengths is None:
+            return None  # the usual case: no organisation word starts with this character
+        top = len(text) - pos
+        suffixes = self.suffixes
+        for n in lengths:
+            if n <= top:
+                suffix = suffixes.get(text[pos:pos + n])
+                if suffix:
+                    return suffix
         return None
 
     def title_ending_at(self, text: str, end: int, start: int = 0) -> Title | None:
         """The longest title or relation word ending at ``end`` and starting at or after ``start``."""
-        for n in range(min(self._max_title, end - start), 0, -1):
-            title = self.titles.get(text[end - n:end])
-            if title:
-                return title
+        if end <= start:
+            return None
+        by_last = self.__dict__.get("_title_lengths")
+        if by_last is None:
+            by_last = self._title_lengths = _lengths_by_char(self.titles, first=False)
+        lengths = by_last.get(text[end - 1:end])
+        if lengths is None:
+            return None  # the usual case: no title ends with this character
+        top = end - start
+        titles = self.titles
+        for n in lengths:
+            if n <= top:
+                title = titles.get(text[end - n:end])
+                if title:
+                    return title
         return None
 
     def ending_of(self, name: str) -> Suffix | None:
@@ -534,6 +560,16 @@ def _changing_chars() -> re.Pattern[str]:
     key = fingerprint(files=[Path(__file__)], version=f"normalize-text|{unicodedata.unidata_version}")
     body = cached("normalize-chars", key, _changing_ranges)
     return re.compile(f"[{body}\ud800-\udfff\U00010000-\U0010ffff]")
+
+
+def _lengths_by_char(words: dict[str, Any], *, first: bool) -> dict[str, tuple[int, ...]]:
+    """The lengths (longest first) of the non-empty ``words``, by their first (or last) character: a
+    lookup index for :meth:`KnowledgeBase.suffix_at` and :meth:`KnowledgeBase.title_ending_at`."""
+    lengths: dict[str, set[int]] = {}
+    for word in words:
+        if word:
+            lengths.setdefault(word[0] if first else word[-1], set()).add(len(word))
+    return {ch: tuple(sorted(ns, reverse=True)) for ch, ns in lengths.items()}
 
 
 def normalize_text(text: str) -> str:

@@ -63,6 +63,8 @@ SCANNED_TAGS = NAMEISH | {"nt"}
 HAN_WORD = re.compile("[\u4e00-\u9fff]+")
 # Tags of which one of two glued tokens must be for them to make one name (欧拜/伊德).
 GLUE_TAGS = frozenset({"PER", "LOC", "nz", "ORG"})
+# Tags of the tokens _unglue_names may fix (a preposition glued to a state, a name glued to a verb).
+_UNGLUE_TAGS = frozenset({"p", "PER", "LOC", "ORG"})
 # Tags that may sit inside the noun phrase before a title (乌国家安全与国防委员会秘书).
 NP_TAGS = frozenset({"n", "nz", "ORG", "LOC", "j", "vn", "nw", "an", "a", "m", "q", "f", "s", "PER"})
 # One-character verbs LAC cuts out of organisation names (博茨瓦纳国民/议/会议长) may stay inside the
@@ -339,9 +341,17 @@ class ActorResolver:
         if len(tokens) < 2:
             return tokens
         tokens = self._unglue_names(text, tokens)
-        prev = tokens[0]  # the last token of out
-        out: list[Token] = [prev]
-        for tok in tokens[1:]:
+        # the first pair that joins (most sentences have none: then the tokens stay as they are)
+        # (a pair may join only when one of its tokens has a name's tag: the pairs around those tokens)
+        glue = [k for k, t in enumerate(tokens) if t.tag in GLUE_TAGS]
+        pairs = sorted({k for g in glue for k in (g, g + 1) if 0 < k < len(tokens)})
+        at = next((k for k in pairs if tokens[k - 1].end == tokens[k].start
+                   and self._glued_name(text, tokens[k - 1], tokens[k])), None)
+        if at is None:
+            return list(tokens)
+        prev = tokens[at - 1]  # the last token of out
+        out: list[Token] = tokens[:at]
+        for tok in tokens[at:]:
             if (prev.tag in GLUE_TAGS or tok.tag in GLUE_TAGS) and prev.end == tok.start \
                     and self._glued_name(text, prev, tok):
                 word = text[prev.start:tok.end]
@@ -359,7 +369,8 @@ class ActorResolver:
         out: list[Token] | None = None
         kb = self.kb
         done = -1  # end of the last token a fix consumed
-        for k, tok in enumerate(tokens):
+        for k in [k for k, t in enumerate(tokens) if t.tag in _UNGLUE_TAGS]:  # other tokens need no fix
+            tok = tokens[k]
             if tok.tag == "p" and tok.end - tok.start >= 3 and text[tok.start] in GLUED_PREPOSITIONS \
                     and tok.start >= done and text[tok.start + 1:tok.end] in kb.aliases:
                 # 暂停/v 向海地/p 公民: a preposition LAC glued to the state after it
@@ -431,8 +442,8 @@ class ActorResolver:
         out: list[Token] = tokens[:1]
         for tok in tokens[1:]:
             prev = out[-1]
-            word = text[prev.start:tok.end]
-            if prev.end == tok.start and "PER" in (prev.tag, tok.tag) and word in known \
+            if prev.end == tok.start and (prev.tag == "PER" or tok.tag == "PER") \
+                    and (word := text[prev.start:tok.end]) in known \
                     and tok.text not in self.kb.titles:  # 江/主席: a surname and a title stay apart
                 tag = "LOC" if word in self._ctx.places else "PER"
                 out[-1] = Token(word, tag, prev.start, tok.end)
@@ -465,11 +476,12 @@ class ActorResolver:
             # 莱特木比/奥蒂斯: one long transliteration LAC cut in two (no title or mark between them), neither
             # half written alone elsewhere in the article (施压/泽连斯基: 泽连斯基 is a name of its own)
             return True
-        shorts_a = all(ch in self.kb.shorts for ch in wa)
-        shorts_b = all(ch in self.kb.shorts for ch in wb)
-        if shorts_a and a.tag == "PER" and not shorts_b and b.tag in ("PER", "LOC"):
+        shorts = self.kb.shorts  # a run of state short forms (卡, 伊德) glued to a name
+        if a.tag == "PER" and b.tag in ("PER", "LOC") and all(ch in shorts for ch in wa) \
+                and not all(ch in shorts for ch in wb):
             return not self._known_place(wb)
-        if shorts_b and b.tag == "PER" and not shorts_a and a.tag in ("PER", "LOC") and len(wb) >= 2:
+        if b.tag == "PER" and a.tag in ("PER", "LOC") and len(wb) >= 2 and all(ch in shorts for ch in wb) \
+                and not all(ch in shorts for ch in wa):
             return not self._known_place(wa)
         return False
 
@@ -523,24 +535,39 @@ class ActorResolver:
             return []
         kb = self.kb
         shorts, capitals, prefixes, leads = kb.shorts, kb.capitals, self._name_prefixes, self._lead_chars
-        bounds = {t.start for t in tokens} | {t.end for t in tokens}
+        initials, body_words, alias_prefixes = self._ctx.initials, self._body_words, kb.alias_prefixes
+        bounds: set[int] | None = None  # the token edges, made when a name may start (_match_tokens)
         out: list[Piece] = []
         n = len(tokens)
-        i = 0
-        while i < n:
+        # Only two kinds of token can yield a piece: one that a KB name, capital, short form or named
+        # state's initial may start (``lead``: _match_tokens, _decompose and the rest read it), and one
+        # whose tag alone makes it a candidate (_by_tag; a common noun only when it names a body: 警方).
+        # Verbs, particles and plain nouns (most tokens) are never visited.
+        size = len(text)
+        visit = [(i, lead) for i, tok in enumerate(tokens)
+                 if (lead := (tok.start < size and text[tok.start] in leads) or tok.text in shorts
+                     or (initials and text[tok.start:tok.start + 1] in initials))
+                 or (tok.tag in SCANNED_TAGS and (tok.tag != "n" or text[tok.start:tok.end] in body_words))]
+        skip_to = 0  # the first token not yet consumed by a piece
+        for i, lead in visit:
+            if i < skip_to:
+                continue
             tok = tokens[i]
             start = tok.start
+            if not lead:
+                # no KB name, capital, short form or initial starts the token (so neither _match_tokens nor
+                # _decompose finds anything): only its tag makes it a piece
+                out.extend(self._by_tag(text, tokens, i))
+                continue
             if tok.tag not in SCANNED_TAGS and tok.text not in shorts and (
                     text[start:start + 1] not in leads or (text[start:start + 2] not in prefixes
                                                            and text[start:start + 1] not in shorts
                                                            and text[start:tok.end] not in capitals)):
-                i += 1  # a verb, particle, punctuation…: no name, capital or short form starts it
-                continue
+                continue  # a verb, particle, punctuation…: no name, capital or short form starts it
             head = text[start:start + 2]  # no KB name or capital starts where these two characters do not
             word = text[start:tok.end]
             if tok.text[:1] == "中" and _closes_zai_frame(tokens, i):
-                i += 1  # 在前一晚的行动中共拘留: 中 ends 在…中, 共 is an adverb
-                continue
+                continue  # 在前一晚的行动中共拘留: 中 ends 在…中, 共 is an adverb
             nxt = tokens[i + 1] if i + 1 < n else None
             if tok.text in shorts and len(tok.text) == 1 and nxt is not None and nxt.text == "方" \
                     and nxt.start == tok.end and self._short_entry(tok.text, composed=True, pos=tok.start).name in text:
@@ -548,28 +575,31 @@ class ActorResolver:
                 entry = self._short_entry(tok.text, composed=True, pos=tok.start)
                 out.append(Piece(start, nxt.end, "actor", entry, "", text=tok.text + "方"))
                 out.append(Piece(start, tok.end, "place", entry, "LOC", text=tok.text))
-                i += 2
+                skip_to = i + 2
                 continue
+            if bounds is None and (head in prefixes or word in shorts):
+                bounds = {t.start for t in tokens} | {t.end for t in tokens}
             match = self._match_tokens(text, start, bounds) if head in prefixes else None
             if match is None and word in shorts:
                 match = self._short_with_suffix(text, tok, bounds)
             if match is not None:
                 out.extend(match)
                 end = max(p.end for p in match)
-                while i < n and tokens[i].end <= end:
-                    i += 1
+                skip_to = i
+                while skip_to < n and tokens[skip_to].end <= end:
+                    skip_to += 1
                 continue
             if word in capitals:
                 out.extend(self._by_tag(text, tokens, i))
-                i += 1
                 continue
-            parts = self._decompose(text, tok, nxt, group_counter)
+            # (_decompose's own first test, read here: most nouns hold no short form or KB name)
+            parts = self._decompose(text, tok, nxt, group_counter) if word and (
+                word[:2] in alias_prefixes or word[:2] in shorts or word[0] in shorts or word[0] in initials) else None
             if parts is not None:
                 out.extend(parts)
-                i += 1
                 continue
-            out.extend(self._by_tag(text, tokens, i))
-            i += 1
+            if tok.tag != "n" or word in body_words:  # (_by_tag's own first test: a plain noun names nothing)
+                out.extend(self._by_tag(text, tokens, i))
         return self._embassy_owners(text, out)
 
     def _embassy_owners(self, text: str, pieces: list[Piece]) -> list[Piece]:
@@ -713,7 +743,8 @@ class ActorResolver:
             return None  # the usual case: no KB name, short form or initial starts the token
         side = len(word) == 2 and word[1] == "方" and word[0] in kb.shorts  # 爱方/v: LAC took it for a verb
         if (tok.tag not in NAMEISH and not (side and self._short_entry(word[0], composed=True, pos=s).name in text)) \
-                or normalize_text(tok.text) in kb.not_words:
+                or (word if tok.text == word else normalize_text(tok.text)) in kb.not_words:
+            # (``word`` is already normalised: a token written as it stands in the text needs no second pass)
             return None
         if tok.tag == "PER" and len(word) >= 2 and kb.suffix_at(text, e) is None and word in self._ctx.titled:
             return None  # 总统/比亚(PER): a name the article writes after a person's title, never short forms (比+亚)
@@ -1707,7 +1738,8 @@ class ActorResolver:
                 entry = Entry(gid, p.text, "group", None, None, None)
                 add(entry, p.start, p.end, members=sorted(set(p.members)))
         # 双方 (and 两国外长, 两国曾…): a mention of the compound actor whose members are the two parties in context
-        both = [(tok.start, tok.end) for sent in doc.sentences for tok in sent.tokens if tok.text == "双方"]
+        both = [(tok.start, tok.end) for sent in doc.sentences for tok in sent.tokens
+                if tok.text == "双方"] if "双方" in text else []
         for start, end in sorted(both + self._pair_mentions(text)):
             if any(s <= start and end <= e and actors[a].members for a, s, e in mentions):
                 continue

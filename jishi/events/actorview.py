@@ -227,8 +227,10 @@ class ActorView:
         inside: set[int] = set()
         for sent in self.doc.sentences:
             for tok in sent.tokens:
+                if tok.tag != "ORG":
+                    continue
                 first = by_start.get(tok.start)
-                if tok.tag != "ORG" or first is None or first.end >= tok.end or first.kind != "organization" \
+                if first is None or first.end >= tok.end or first.kind != "organization" \
                         or not tok.text.endswith(_UNIT_HEADS):
                     continue
                 parts = [s for s in spans if tok.start <= s.start and s.end <= tok.end]
@@ -272,12 +274,12 @@ class ActorView:
         """Bare 警方/防暴警察/军方/反对派 in an article about one country are that country's police,
         military or opposition (a named country before them is already a mention or abbreviation)."""
         words = self.cues.bare_actors
-        if not words:
-            return []
+        text = self.doc.text
+        if not words or not any(w in text for w in words):
+            return []  # (a word read from one token or from several is written in the text as it is)
         out: list[ActorSpan] = []
         iso: str | None = None
         looked = False
-        text = self.doc.text
         by_first: dict[str, list[str]] = {}
         for w in sorted(words, key=len, reverse=True):
             by_first.setdefault(w[0], []).append(w)

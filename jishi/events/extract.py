@@ -472,9 +472,11 @@ class EventExtractor:
         the first actor of its first clause, when that clause starts with it."""
         for clause in clauses_of(doc, sent, limit=2):
             spans = view.in_range(clause.start, clause.end)
+            if not spans:
+                continue  # (most clauses name no actor: their first word is not read)
             first = next((t for t in sent.tokens if t.start >= clause.start and t.end <= clause.end
                           and t.tag not in ("TIME", "t", "d", "c", "w")), None)
-            if spans and first is not None and first.start >= spans[0].start - 4 and first.tag not in VERB_TAGS:
+            if first is not None and first.start >= spans[0].start - 4 and first.tag not in VERB_TAGS:
                 if first.tag == "p":
                     continue
                 return list(spans[0].ids)

@@ -78,6 +78,14 @@ class SuffixTable:
     def __init__(self, words: Iterable[str]) -> None:
         self.words = frozenset(words)
         self.lengths = tuple(sorted({len(w) for w in self.words}, reverse=True))
+        # the lengths (longest first) of the words ending with each character: a text ending with a
+        # character no word ends with (the usual case) needs no slicing at all
+        by_last: dict[str, set[int]] = {}
+        for w in self.words:
+            if w:
+                by_last.setdefault(w[-1], set()).add(len(w))
+        self._by_last = {ch: tuple(sorted(ns, reverse=True)) for ch, ns in by_last.items()}
+        self._empty = "" in self.words
 
     def longest(self, text: str, min_len: int = 0, max_len: int | None = None) -> str | None:
         """The longest word that ``text`` ends with.
@@ -92,14 +100,17 @@ class SuffixTable:
         """
         n = len(text)
         top = n if max_len is None else min(n, max_len)
-        for size in self.lengths:
+        words = self.words
+        for size in self._by_last.get(text[-1:], ()) if n else ():
             if size > top:
                 continue
             if size < min_len:
                 break
             tail = text[n - size:]
-            if tail in self.words:
+            if tail in words:
                 return tail
+        if self._empty and min_len <= 0 <= top:
+            return ""  # (an empty word ends every text)
         return None
 
 
