@@ -9,7 +9,8 @@ Sources, in order of trust:
 
 The derived index is built once (1.5-5 s) and cached as JSON under the user cache directory (0.15 s to load),
 keyed by a sha256 over every source (our data files whole; package data by name, size and package version;
-the builder version), so a changed source rebuilds it. ``get_gazetteer()`` returns the process-wide instance.
+the builder version), so a changed source rebuilds it. ``get_gazetteer()`` returns the process-wide instance,
+read whole (index and lookup tables) from the start-up cache of :mod:`jishi.cache` when nothing changed.
 """
 from __future__ import annotations
 
@@ -155,11 +156,10 @@ def source_digest(paths: Iterable[Path]) -> str:
 
 
 def default_cache_dir() -> Path:
-    """The directory derived indexes are cached in ($JISHI_CACHE_DIR, else $XDG_CACHE_HOME/jishi)."""
-    if os.environ.get("JISHI_CACHE_DIR"):
-        return Path(os.environ["JISHI_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "jishi"
+    """The directory derived indexes are cached in (:func:`jishi.cache.cache_dir`)."""
+    from jishi.cache import cache_dir
+
+    return cache_dir()
 
 
 # ----------------------------------------------------------------------------------------------- building
