@@ -15,7 +15,6 @@ import pytest
 from jishi.eval.time_eval import CorpusItems, item_document
 
 
-
 @lru_cache(maxsize=2)
 def _items(shared: Path) -> CorpusItems:
     return CorpusItems(shared)

@@ -3,32 +3,12 @@ dates are not dates (sentences written for these tests in the style of Chinese n
 from __future__ import annotations
 
 import pytest
+from time_checks import run, time_of, value_of
 
 from jishi.clean import clean_document
-from jishi.document import Document, TimeExpr
+from jishi.document import Document
 from jishi.time import normalize_times
 from jishi.time.extract import not_a_time
-
-
-def run(text: str, published: str) -> Document:
-    """Normalise a hand-written text (paragraphs = lines) with a given publication date."""
-    doc = Document(id="t", raw_text=text, text=text, published=published, published_source="option")
-    pos = 0
-    for line in text.split("\n"):
-        doc.paragraphs.append([pos, pos + len(line)])
-        pos += len(line) + 1
-    return normalize_times(doc)
-
-
-def time_of(doc: Document, expression: str) -> TimeExpr:
-    found = [t for t in doc.times if t.text == expression]
-    assert found, f"{expression!r} not found in {[(t.text, t.value) for t in doc.times]}"
-    return found[0]
-
-
-def value_of(doc: Document, expression: str) -> str | None:
-    return time_of(doc, expression).value
-
 
 # --- year granularity ------------------------------------------------------------------------------------
 

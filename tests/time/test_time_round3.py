@@ -1,24 +1,7 @@
 """Round-3 time rules (docs/DEV_SET3.md E2 and T1), on sentences written for these tests."""
 from __future__ import annotations
 
-from jishi.document import Document
-from jishi.time import normalize_times
-
-
-def run(text: str, published: str) -> Document:
-    """Normalise a hand-written text (paragraphs = lines) with a given publication date."""
-    doc = Document(id="t", raw_text=text, text=text, published=published, published_source="option")
-    pos = 0
-    for line in text.split("\n"):
-        doc.paragraphs.append([pos, pos + len(line)])
-        pos += len(line) + 1
-    return normalize_times(doc)
-
-
-def value_of(doc: Document, expression: str) -> str | None:
-    found = [t for t in doc.times if t.text == expression]
-    assert found, f"{expression!r} not found in {[(t.text, t.value) for t in doc.times]}"
-    return found[0].value
+from time_checks import run, value_of
 
 
 def test_time_round3_background_month_after_a_day_is_not_inherited() -> None:

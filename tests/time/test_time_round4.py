@@ -3,24 +3,7 @@ a day inside a 的-modifier or a planned clause; 次年 after a year written alo
 written for these tests."""
 from __future__ import annotations
 
-from jishi.document import Document
-from jishi.time import normalize_times
-
-
-def run(text: str, published: str) -> Document:
-    """Normalise a hand-written text (paragraphs = lines) with a given publication date."""
-    doc = Document(id="t", raw_text=text, text=text, published=published, published_source="option")
-    pos = 0
-    for line in text.split("\n"):
-        doc.paragraphs.append([pos, pos + len(line)])
-        pos += len(line) + 1
-    return normalize_times(doc)
-
-
-def values_of(doc: Document, expression: str) -> list[str | None]:
-    found = [t.value for t in doc.times if t.text == expression]
-    assert found, f"{expression!r} not found in {[(t.text, t.value) for t in doc.times]}"
-    return found
+from time_checks import run, values_of
 
 
 def test_time_round4_same_day_skips_a_day_in_a_relative_clause() -> None:

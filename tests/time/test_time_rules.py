@@ -2,31 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from time_checks import run, time_of, value_of
 
-from jishi.document import Document, Sentence, TimeExpr, Token
+from jishi.document import Document, Sentence, Token
 from jishi.time import normalize_times
-
-
-def run(text: str, published: str | None = "2025-12-02", **kwargs) -> Document:
-    """Normalise a hand-written text (paragraphs = lines) with a given publication date."""
-    doc = Document(id="t", raw_text=text, text=text, published=published,
-                   published_source="option" if published else None, **kwargs)
-    pos = 0
-    for line in text.split("\n"):
-        doc.paragraphs.append([pos, pos + len(line)])
-        pos += len(line) + 1
-    return normalize_times(doc)
-
-
-def value_of(doc: Document, expression: str, nth: int = 1) -> str | None:
-    return time_of(doc, expression, nth).value
-
-
-def time_of(doc: Document, expression: str, nth: int = 1) -> TimeExpr:
-    found = [t for t in doc.times if t.text == expression]
-    assert len(found) >= nth, f"{expression!r} not found in {[(t.text, t.value) for t in doc.times]}"
-    return found[nth - 1]
-
 
 # --- explicit dates --------------------------------------------------------------------------------------
 

@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import pytest
+import time_checks
 
 from jishi.document import Document
-from jishi.time import normalize_times
 
 
 def run(text: str, published: str = "2026-05-20") -> Document:
-    """Normalise a hand-written text (paragraphs = lines) with a given publication date."""
-    doc = Document(id="t", raw_text=text, text=text, published=published, published_source="option")
-    pos = 0
-    for line in text.split("\n"):
-        doc.paragraphs.append([pos, pos + len(line)])
-        pos += len(line) + 1
-    return normalize_times(doc)
+    """Normalise a hand-written text published on 2026-05-20 (unless told otherwise)."""
+    return time_checks.run(text, published)
 
 
 def pairs(doc: Document) -> list[tuple[str, str | None]]:
