@@ -46,8 +46,11 @@ PLACES: dict[str, tuple[str, float, float]] = {
 
 
 def add_mentions(doc: Document, actors: dict[str, tuple[str, str, str]] = ACTORS,
-                 places: dict[str, tuple[str | None, float, float]] = PLACES) -> Document:
-    """Give a document the mentions and places an actor/geo stage would give (longest match first)."""
+                 places: dict[str, tuple] = PLACES) -> Document:
+    """Give a document the mentions and places an actor/geo stage would give (longest match first).
+
+    ``places`` maps a name to ``(country, lat, lon)``, or ``(country, lat, lon, precision)``.
+    """
     taken = bytearray(len(doc.text))
     by_id: dict[str, Actor] = {}
     mentions: list[Mention] = []
@@ -64,14 +67,15 @@ def add_mentions(doc: Document, actors: dict[str, tuple[str, str, str]] = ACTORS
     doc.mentions = sorted(mentions, key=lambda m: m.start)
     doc.actors = list(by_id.values())
     doc.places = []
-    for name, (country, lat, lon) in places.items():
+    for name, (country, lat, lon, *precision) in places.items():
         spans = []
         i = doc.text.find(name)
         while i >= 0:
             spans.append([i, i + len(name)])
             i = doc.text.find(name, i + 1)
         if spans:
-            doc.places.append(Place(id=f"place:{name}", name=name, country=country, lat=lat, lon=lon, mentions=spans))
+            doc.places.append(Place(id=f"place:{name}", name=name, country=country, lat=lat, lon=lon,
+                                    precision=precision[0] if precision else None, mentions=spans))
     return doc
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from types import ModuleType
 
 import pytest

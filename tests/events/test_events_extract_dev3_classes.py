@@ -15,7 +15,7 @@ from collections.abc import Callable
 import pytest
 from event_checks import countries_of, events_of
 
-from jishi.document import Document, Place
+from jishi.document import Document
 from jishi.events import EventStage
 from jishi.pipeline import Pipeline
 
@@ -36,23 +36,11 @@ ACTORS: dict[str, tuple[str, str, str | None]] = {
     "日本": ("state:JPN", "state", "JPN"), "七国集团": ("igo:g7", "organization", None),
     "格鲁吉亚": ("state:GEO", "state", "GEO"), "阿曼": ("state:OMN", "state", "OMN"),
 }
-PLACES: dict[str, tuple[str | None, str | None]] = {
-    "开罗": ("EGY", "city"), "安曼": ("JOR", "city"), "德黑兰": ("IRN", "city"), "巴黎": ("FRA", "city"),
-    "第比利斯": ("GEO", "city"), "格鲁吉亚": ("GEO", "country"), "卡塔尔": ("QAT", "country"),
-    "阿拉伯联合酋长国": ("ARE", "country"),
+PLACES: dict[str, tuple[str | None, None, None, str]] = {  # (country, no coordinates, precision)
+    "开罗": ("EGY", None, None, "city"), "安曼": ("JOR", None, None, "city"), "德黑兰": ("IRN", None, None, "city"),
+    "巴黎": ("FRA", None, None, "city"), "第比利斯": ("GEO", None, None, "city"), "格鲁吉亚": ("GEO", None, None, "country"),
+    "卡塔尔": ("QAT", None, None, "country"), "阿拉伯联合酋长国": ("ARE", None, None, "country"),
 }
-
-
-def _mention(doc: Document, mentioner: Callable[..., Document], drop: tuple[str, ...]) -> None:
-    mentioner(doc, {k: v for k, v in ACTORS.items() if k not in drop}, {})
-    for name, (country, precision) in PLACES.items():
-        spans, i = [], doc.text.find(name)
-        while i >= 0:
-            spans.append([i, i + len(name)])
-            i = doc.text.find(name, i + 1)
-        if spans:
-            doc.places.append(Place(id=f"place:{name}", name=name, country=country, lat=None, lon=None,
-                                    precision=precision, mentions=spans))
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +49,7 @@ def build(front: Pipeline, stage: EventStage, mentioner: Callable[..., Document]
 
     def run(text: str, *, published: str = "2026-06-10", drop: tuple[str, ...] = ()) -> Document:
         doc = front([Document(id="d3", raw_text=text, published=published)])[0]
-        _mention(doc, mentioner, drop)
+        mentioner(doc, {k: v for k, v in ACTORS.items() if k not in drop}, PLACES)
         stage([doc])
         return doc
 
