@@ -95,15 +95,33 @@ def stage() -> EventStage:
     return EventStage()
 
 
-@pytest.fixture(scope="session")
-def make_doc(front: Pipeline, stage: EventStage) -> Callable[..., Document]:
-    """Build a document from text, run clean/nlp/time, add hand-made mentions, run events.v1."""
+def builder_over(front: Pipeline, stage: EventStage, actors: dict = ACTORS, places: dict = PLACES, *,
+                 doc_id: str = "t", published: str = "2025-12-02",
+                 adjust: Callable[[Document], None] | None = None) -> Callable[..., Document]:
+    """A ``build(text, *, published, doc_id, drop, run)`` function: clean/nlp/time, the mentions and places
+    of the given tables (less the names in ``drop``), ``adjust`` (what an actor stage would add), events.v1."""
+    default_id, default_published = doc_id, published
 
-    def build(text: str, *, published: str = "2025-12-02", doc_id: str = "t", run: bool = True) -> Document:
+    def build(text: str, *, published: str = default_published, doc_id: str = default_id,
+              drop: tuple[str, ...] = (), run: bool = True) -> Document:
         doc = front([Document(id=doc_id, raw_text=text, published=published)])[0]
-        add_mentions(doc)
+        add_mentions(doc, {k: v for k, v in actors.items() if k not in drop} if drop else actors, places)
+        if adjust is not None:
+            adjust(doc)
         if run:
             stage([doc])
         return doc
 
     return build
+
+
+@pytest.fixture(scope="session")
+def builder(front: Pipeline, stage: EventStage) -> Callable[..., Callable[..., Document]]:
+    """``builder(actors, places, doc_id=..., published=...)``: a build function over a module's own tables."""
+    return lambda *args, **kwargs: builder_over(front, stage, *args, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def make_doc(front: Pipeline, stage: EventStage) -> Callable[..., Document]:
+    """Build a document from text, run clean/nlp/time, add hand-made mentions, run events.v1."""
+    return builder_over(front, stage)

@@ -14,8 +14,6 @@ import pytest
 from event_checks import countries_of, events_of
 
 from jishi.document import Document
-from jishi.events import EventStage
-from jishi.pipeline import Pipeline
 
 ACTORS: dict[str, tuple[str, str, str | None]] = {
     "马里": ("state:MLI", "state", "MLI"), "马里军方": ("org:MLI:mil", "organization", "MLI"),
@@ -32,19 +30,15 @@ ACTORS: dict[str, tuple[str, str, str | None]] = {
 SECTORS = {"org:MLI:mil": "MIL", "org:KOR:mof": "GOV", "org:KOR:motie": "GOV"}
 
 
+def _sectors(doc: Document) -> None:
+    for actor in doc.actors:
+        actor.sector = SECTORS.get(actor.id, actor.sector)  # what the actor stage gives a named force
+
+
 @pytest.fixture(scope="module")
-def build(front: Pipeline, stage: EventStage, mentioner: Callable[..., Document]) -> Callable[..., Document]:
+def build(builder: Callable[..., Callable[..., Document]]) -> Callable[..., Document]:
     """Clean/nlp/time, this module's mentions, events.v1."""
-
-    def run(text: str, *, published: str = "2026-05-20") -> Document:
-        doc = front([Document(id="r3", raw_text=text, published=published)])[0]
-        mentioner(doc, ACTORS, {})
-        for actor in doc.actors:
-            actor.sector = SECTORS.get(actor.id, actor.sector)  # what the actor stage gives a named force
-        stage([doc])
-        return doc
-
-    return run
+    return builder(ACTORS, {}, doc_id="r3", published="2026-05-20", adjust=_sectors)
 
 
 def _show(doc: Document) -> list[tuple[str, str, list[str], list[str], str | None]]:

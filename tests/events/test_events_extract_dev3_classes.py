@@ -16,8 +16,6 @@ import pytest
 from event_checks import countries_of, events_of
 
 from jishi.document import Document
-from jishi.events import EventStage
-from jishi.pipeline import Pipeline
 
 ACTORS: dict[str, tuple[str, str, str | None]] = {
     "美国": ("state:USA", "state", "USA"), "美军": ("org:USA:mil", "organization", "USA"),
@@ -44,16 +42,9 @@ PLACES: dict[str, tuple[str | None, None, None, str]] = {  # (country, no coordi
 
 
 @pytest.fixture(scope="module")
-def build(front: Pipeline, stage: EventStage, mentioner: Callable[..., Document]) -> Callable[..., Document]:
+def build(builder: Callable[..., Callable[..., Document]]) -> Callable[..., Document]:
     """Clean/nlp/time, this module's mentions and places, events.v1."""
-
-    def run(text: str, *, published: str = "2026-06-10", drop: tuple[str, ...] = ()) -> Document:
-        doc = front([Document(id="d3", raw_text=text, published=published)])[0]
-        mentioner(doc, {k: v for k, v in ACTORS.items() if k not in drop}, PLACES)
-        stage([doc])
-        return doc
-
-    return run
+    return builder(ACTORS, PLACES, doc_id="d3", published="2026-06-10")
 
 
 # ---------------------------------------------------------------- E1: scare-quoted predicates

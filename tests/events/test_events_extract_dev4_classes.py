@@ -15,8 +15,6 @@ import pytest
 from event_checks import countries_of, events_of
 
 from jishi.document import Document
-from jishi.events import EventStage
-from jishi.pipeline import Pipeline
 
 ACTORS: dict[str, tuple[str, str, str | None]] = {
     "瑞典": ("state:SWE", "state", "SWE"), "瑞典政府": ("org:SWE:gov", "organization", "SWE"),
@@ -51,16 +49,9 @@ PLACES: dict[str, tuple[str | None, None, None, str]] = {  # (country, no coordi
 
 
 @pytest.fixture(scope="module")
-def build(front: Pipeline, stage: EventStage, mentioner: Callable[..., Document]) -> Callable[..., Document]:
+def build(builder: Callable[..., Callable[..., Document]]) -> Callable[..., Document]:
     """Clean/nlp/time, this module's mentions and places, events.v1."""
-
-    def run(text: str, *, published: str = "2026-06-10") -> Document:
-        doc = front([Document(id="d4", raw_text=text, published=published)])[0]
-        mentioner(doc, ACTORS, PLACES)
-        stage([doc])
-        return doc
-
-    return run
+    return builder(ACTORS, PLACES, doc_id="d4", published="2026-06-10")
 
 
 def _show(doc: Document) -> list[tuple[str, str, list[str], list[str]]]:

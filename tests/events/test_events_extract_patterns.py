@@ -12,8 +12,6 @@ import pytest
 from event_checks import countries_of
 
 from jishi.document import Document
-from jishi.events import EventStage
-from jishi.pipeline import Pipeline
 
 # this module's actor table (what an actor stage would give for these sentences)
 MORE_ACTORS: dict[str, tuple[str, str, str | None]] = {
@@ -49,16 +47,9 @@ MORE_PLACES: dict[str, tuple[str | None, float, float]] = {
 
 
 @pytest.fixture(scope="module")
-def build(front: Pipeline, stage: EventStage, mentioner: Callable[..., Document]) -> Callable[..., Document]:
+def build(builder: Callable[..., Callable[..., Document]]) -> Callable[..., Document]:
     """Clean/nlp/time, hand-made mentions (the shared table plus this module's), events.v1."""
-
-    def run(text: str, *, published: str = "2026-03-11", drop: tuple[str, ...] = ()) -> Document:
-        doc = front([Document(id="p", raw_text=text, published=published)])[0]
-        mentioner(doc, {k: v for k, v in MORE_ACTORS.items() if k not in drop}, MORE_PLACES)
-        stage([doc])
-        return doc
-
-    return run
+    return builder(MORE_ACTORS, MORE_PLACES, doc_id="p", published="2026-03-11")
 
 
 def _types(doc: Document) -> list[str]:

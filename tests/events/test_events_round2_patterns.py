@@ -11,8 +11,6 @@ import pytest
 from event_checks import events_of
 
 from jishi.document import Document
-from jishi.events import EventStage
-from jishi.pipeline import Pipeline
 
 ACTORS: dict[str, tuple[str, str, str | None]] = {
     "秘鲁": ("state:PER", "state", "PER"), "厄瓜多尔": ("state:ECU", "state", "ECU"),
@@ -44,16 +42,9 @@ PLACES: dict[str, tuple[str | None, float, float]] = {
 
 
 @pytest.fixture(scope="module")
-def build(front: Pipeline, stage: EventStage, mentioner: Callable[..., Document]) -> Callable[..., Document]:
+def build(builder: Callable[..., Callable[..., Document]]) -> Callable[..., Document]:
     """Clean/nlp/time, this module's hand-made mentions, events.v1."""
-
-    def run(text: str, *, published: str = "2026-05-10") -> Document:
-        doc = front([Document(id="r2", raw_text=text, published=published)])[0]
-        mentioner(doc, ACTORS, PLACES)
-        stage([doc])
-        return doc
-
-    return run
+    return builder(ACTORS, PLACES, doc_id="r2", published="2026-05-10")
 
 
 def _countries(doc: Document, ids: list[str]) -> set[str]:
