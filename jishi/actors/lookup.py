@@ -5,6 +5,7 @@ import functools
 import re
 from pathlib import Path
 
+from jishi.actors import kb as kb_module
 from jishi.actors.kb import Entry, KnowledgeBase, normalize_text
 from jishi.cache import cached, fingerprint
 from jishi.document import Actor
@@ -19,8 +20,6 @@ _MIDDLE = re.compile(r"^(?:多家|几家|一家|各大|一些|部分|多名|多�
 def default_kb() -> KnowledgeBase:
     """The knowledge base from the package data, loaded once per process (from the start-up cache of
     :mod:`jishi.cache` when its data files and the module that builds it are unchanged)."""
-    from jishi.actors import kb as kb_module
-
     key = fingerprint(
         files=[Path(kb_module.__file__), *sorted(p for p in kb_module.DATA_DIR.iterdir() if p.is_file())],
         packages=("pyyaml",),
