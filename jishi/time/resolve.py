@@ -930,9 +930,9 @@ _jionlp_answers: dict[tuple[str, dt.date], Resolved | str] = {}  # lazy cache: (
 
 
 def jionlp_resolve(text: str, base: dt.date) -> Resolved:
-    """Ask jionlp's parser about an expression our grammar leaves to it (lunar dates, LAC TIME leftovers).
+    """Ask jionlp's parser about an expression our grammar leaves to it (lunar dates: 农历九月初九, 腊月十八).
 
-    The same words recur on the same day (75周年, 龙年 in a day's reports) and jionlp takes about 0.1 ms a
+    The same words recur on the same day (正月初一 in a day's reports) and jionlp takes about 0.1 ms a
     call, so its answers are remembered per (text, base).
 
     Args:

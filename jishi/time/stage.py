@@ -18,11 +18,12 @@ from jishi.time.extract import (
 )
 from jishi.time.knowledge import DATA_DIR, TimeKnowledge, load_knowledge
 from jishi.time.published import determine_published, parse_iso_day
-from jishi.time.resolve import Context, Resolved, Resolver, Unresolved, jionlp_resolve
+from jishi.time.resolve import Context, Resolved, Resolver, Unresolved
 
 log = logging.getLogger(__name__)
 
 _LAC_KEEP = re.compile(r"[年月日号]")  # 28点 (a 28-point plan), 中期 (midterm): LAC TIME, not dates
+_LAC_LEFTOVER = "LAC TIME token outside the grammar"
 _MAIN_DATE_PARAGRAPHS = 3
 _EXPLICIT_DAY_TYPES = ("date", "numeric", "relday")  # written days that 当天 in a later paragraph may point back to  # the article's main date is its first dated day in this many opening paragraphs
 
@@ -40,7 +41,7 @@ def _paragraph_starts(doc: Document, text: str) -> list[int]:
 
 
 def _lac_candidates(doc: Document, taken: list[Candidate]) -> list[Candidate]:
-    """LAC TIME tokens and entities that the grammar did not cover, left to jionlp."""
+    """LAC TIME tokens and entities that the grammar did not cover (kept unresolved, see :func:`_resolve_one`)."""
     spans = [(c.start, c.end) for c in taken]
     # overlap with the grammar's spans, tested by their characters (an empty span has none: test it directly)
     covered = {pos for a, b in spans for pos in range(a, b)}
@@ -95,7 +96,7 @@ def normalize_times(doc: Document, *, knowledge: TimeKnowledge | None = None, us
         doc: a cleaned document (``text`` set; ``sentences`` tokens, ``paragraphs`` and ``meta["dateline"]``
             are used when present).
         knowledge: loaded word lists and holidays (default: the package data).
-        use_jionlp: leave lunar dates and uncovered LAC TIME tokens to jionlp (else they stay unresolved).
+        use_jionlp: leave lunar dates (农历…, 正月/腊月…) to jionlp (else they stay unresolved).
         patterns: compiled grammar from :func:`build_patterns` (built from ``knowledge`` when None).
 
     Returns:
@@ -165,13 +166,13 @@ def _resolve_one(resolver: Resolver, cand: Candidate, ctx: Context, text: str,
         if cand.type == "lac":
             if not _LAC_KEEP.search(cand.text):
                 return None  # 长期, 此后, 28点: LAC calls them TIME, they name no date
-            if not use_jionlp or ctx.published is None:
-                raise Unresolved("LAC TIME token outside the grammar" + ("" if use_jionlp else "; jionlp off"))
-            res = jionlp_resolve(cand.text, ctx.published)
-        elif cand.type == "delegate" and not use_jionlp:
+            # Kept, without a value: what LAC tags TIME and the grammar leaves is almost never a date one
+            # can read alone: 75周年, 百年, 每年, 首日 (no date); 神舟十七号, 第二十一号主席令 (names); 全年
+            # after 2023年 (not the publication year).
+            raise Unresolved(_LAC_LEFTOVER)
+        if cand.type == "delegate" and not use_jionlp:
             raise Unresolved("lunar expression and jionlp off")
-        else:
-            res = resolver.resolve(cand, ctx, text)
+        res = resolver.resolve(cand, ctx, text)
     except Unresolved as exc:
         return _to_expr(cand, None, str(exc))
     except Exception as exc:  # noqa: BLE001  issue 3: no expression may crash the stage
@@ -186,7 +187,7 @@ class TimeStage:
 
     Args:
         data_dir: folder with lexicon.yaml, holidays.tsv, lunar_holidays.tsv (default: jishi/data/time).
-        use_jionlp: let jionlp parse what the grammar leaves (lunar dates, uncovered LAC TIME tokens).
+        use_jionlp: let jionlp parse lunar dates (农历…, 正月/腊月…), which the grammar leaves to it.
     """
 
     def __init__(self, data_dir: str | Path | None = None, use_jionlp: bool = True) -> None:

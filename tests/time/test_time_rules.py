@@ -1,6 +1,9 @@
 """One test per rule of the time stage, on sentences written for these tests in the style of Chinese news."""
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from time_checks import run, time_of, value_of
 
@@ -273,12 +276,28 @@ def test_rules_impossible_day_is_kept_with_a_reason() -> None:
 
 
 def test_rules_lac_time_tokens_outside_the_grammar() -> None:
-    text = "美方提出28点计划。大年初一，各地举行庙会。"
+    text = "美方提出28点计划。神舟十七号航天员出舱，纪念建交75周年。大年初一，各地举行庙会。"
     doc = Document(id="t", raw_text=text, text=text, published="2025-02-10", published_source="option")
-    doc.sentences = [Sentence(0, len(text), text, 0, [Token("28点", "TIME", 4, 7), Token("大年初一", "TIME", 10, 14)])]
+    lac_time = [(w, text.index(w)) for w in ("28点", "十七号", "75周年", "大年初一")]
+    doc.sentences = [Sentence(0, len(text), text, 0, [Token(w, "TIME", a, a + len(w)) for w, a in lac_time])]
     normalize_times(doc)
-    assert [t.text for t in doc.times] == ["大年初一"]  # 28点 is a plan, not a clock time
-    assert doc.times[0].value == "2025-01-29" and doc.times[0].reason == "jionlp"
+    got = {t.text: t for t in doc.times}
+    assert "28点" not in got  # a plan, not a clock time
+    for name in ("十七号", "75周年"):  # a spacecraft's number and an anniversary: kept, with no value
+        assert got[name].value is None and got[name].reason == "LAC TIME token outside the grammar"
+    assert got["大年初一"].value == "2025-01-29"  # the grammar's holiday (春节), not a LAC leftover
+    assert "jionlp" not in got["大年初一"].reason
+
+
+def test_rules_lac_leftovers_never_import_jionlp() -> None:
+    code = ("import sys; from jishi.document import Document, Sentence, Token; "
+            "from jishi.time.stage import normalize_times; t = '神舟十七号出舱，全年增长，75周年。'; "
+            "d = Document(id='t', raw_text=t, text=t, published='2025-02-10', published_source='option'); "
+            "d.sentences = [Sentence(0, len(t), t, 0, [Token(w, 'TIME', t.index(w), t.index(w) + len(w)) "
+            "for w in ('十七号', '全年', '75周年')])]; normalize_times(d); "
+            "assert [x.value for x in d.times] == [None, None, None], d.times; print('jionlp' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
 
 
 # --- relative expressions in dated reported speech ------------------------------------------------------------
