@@ -548,9 +548,9 @@ class Gazetteer:
         out = self._simplified.get(name)
         if out is None:
             if self._t2s is None:
-                from opencc_purepy import OpenCC
+                from jishi.clean.convert import t2s_opencc
 
-                self._t2s = OpenCC("t2s")
+                self._t2s = t2s_opencc()  # the clean stage's converter: one per process
             if len(self._simplified) >= SIMPLIFIED_CACHE_SIZE:
                 self._simplified.clear()
             out = self._simplified[name] = self._t2s.convert(name)
