@@ -2,17 +2,53 @@
 
 OpenCC's phrase conversion (t2s) is used line by line; where it changes a line's length the line is
 converted character by character instead, so ``len(convert(text)) == len(text)`` always holds.
+
+One OpenCC t2s object serves the whole process (:func:`t2s_opencc`; the geo stage simplifies names with
+it too). Its dictionaries are read from the start-up cache of :mod:`jishi.cache`: opencc_purepy's own
+loader parses one 2.5 MB JSON of every conversion's dictionaries (about 0.1 s, paid by every worker on its
+first batch), where t2s needs three of them (60 kB).
 """
 from __future__ import annotations
 
+import functools
 import logging
+from pathlib import Path
 from typing import Any
 
 log = logging.getLogger(__name__)
 
+T2S_SLOTS = ("ts_characters", "ts_phrases", "ts_punctuations")  # the dictionaries OpenCC's t2s reads
+
+
+def _t2s_slots() -> dict[str, Any]:
+    """The t2s dictionaries of opencc_purepy's packaged provider, as ``{slot: (mapping, max length)}``."""
+    from opencc_purepy.dictionary_lib import DictionaryMaxlength
+
+    provider = DictionaryMaxlength.get_provider()
+    return {slot: getattr(provider, slot) for slot in T2S_SLOTS}
+
+
+@functools.lru_cache(maxsize=1)
+def t2s_opencc() -> Any:
+    """The process-wide ``OpenCC("t2s")``, built on its packaged dictionaries' t2s slots only.
+
+    It converts exactly as ``OpenCC("t2s")`` does (t2s reads no other slot); the slots come from the
+    start-up cache, keyed by this module and the installed opencc-purepy.
+    """
+    from opencc_purepy import OpenCC
+    from opencc_purepy.dictionary_lib import DictionaryMaxlength
+
+    from jishi.cache import cached, fingerprint
+
+    key = fingerprint(files=[Path(__file__)], packages=("opencc-purepy",))
+    dictionary = DictionaryMaxlength()
+    for slot, value in cached("opencc-t2s", key, _t2s_slots).items():
+        setattr(dictionary, slot, value)
+    return OpenCC("t2s", dictionary=dictionary)
+
 
 class SimplifiedConverter:
-    """Length-preserving t2s conversion; the OpenCC object is created on first use."""
+    """Length-preserving t2s conversion; the OpenCC object (:func:`t2s_opencc`) is created on first use."""
 
     def __init__(self) -> None:
         self._cc: Any = None
@@ -27,9 +63,7 @@ class SimplifiedConverter:
 
     def _opencc(self) -> Any:
         if self._cc is None:
-            from opencc_purepy import OpenCC
-
-            self._cc = OpenCC("t2s")
+            self._cc = t2s_opencc()
         return self._cc
 
     def _note(self, char: str, out: str) -> None:

@@ -485,8 +485,11 @@ class Gazetteer:
     @functools.cached_property
     def _pair_keys(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The opening pairs of characters of the names as sorted int64 keys (see :func:`_pair_codes`), and
-        by code point, whether a character is the first (second) of such a pair: a quick first sieve."""
-        keys = np.unique(_pair_codes("".join(self._pair_lengths))[::2])
+        by code point, whether a character is the first (second) of such a pair: a quick first sieve.
+
+        The pairs are distinct, so their keys are too and need only sorting (``np.unique`` would import
+        ``numpy.ma`` on its first call: about 30 ms on every worker's first batch)."""
+        keys = np.sort(_pair_codes("".join(self._pair_lengths))[::2])
         first = np.zeros(_CODE_POINTS, dtype=bool)
         second = np.zeros(_CODE_POINTS, dtype=bool)
         first[keys >> 21] = True
@@ -548,9 +551,9 @@ class Gazetteer:
         out = self._simplified.get(name)
         if out is None:
             if self._t2s is None:
-                from opencc_purepy import OpenCC
+                from jishi.clean.convert import t2s_opencc
 
-                self._t2s = OpenCC("t2s")
+                self._t2s = t2s_opencc()  # the clean stage's converter: one per process
             if len(self._simplified) >= SIMPLIFIED_CACHE_SIZE:
                 self._simplified.clear()
             out = self._simplified[name] = self._t2s.convert(name)
