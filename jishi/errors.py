@@ -22,6 +22,14 @@ class JishiError(Exception):
         prefix = f"{where}: " if where else ""
         return f"{prefix}{self.message} [{self.code}]"
 
+    def __reduce__(self) -> tuple:
+        # Errors travel back from worker processes pickled; keep the file or document they name.
+        return (_rebuild, (type(self), self.message, self.context))
+
+
+def _rebuild(cls: type[JishiError], message: str, context: dict[str, object]) -> JishiError:
+    return cls(message, **context)
+
 
 class InputError(JishiError):
     code = "E100"

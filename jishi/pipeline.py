@@ -122,7 +122,7 @@ class Pipeline:
             if name not in REGISTRY and name in modules:
                 importlib.import_module(modules[name])
             if name not in REGISTRY:
-                raise StageError(f"unknown stage {name!r}; known: {sorted(REGISTRY)}")
+                raise StageError(f"unknown stage {name!r}; known: {sorted(set(REGISTRY) | set(modules))}")
             spec = REGISTRY[name]
             missing = [r for r in spec.requires if r not in available]
             if missing:

@@ -15,14 +15,22 @@ from jishi.pipeline import DEFAULT_BATCH_CHARS, DEFAULT_BATCH_DOCS, Pipeline, ba
 
 IN_FLIGHT_PER_WORKER = 2  # batches queued or running per worker: enough to keep it busy, and bounded memory
 _WORKER_PIPELINE: Pipeline | None = None
+_WORKER_ERROR: Exception | None = None
 
 
 def _init_worker(stages: list[str] | None) -> None:
-    global _WORKER_PIPELINE  # one per worker process, by design
-    _WORKER_PIPELINE = Pipeline(stages)
+    """Build the worker's pipeline. A failure is kept and raised by the first batch: an initializer
+    that raises makes ``multiprocessing.Pool`` start a new worker, which fails the same way, forever."""
+    global _WORKER_PIPELINE, _WORKER_ERROR  # one per worker process, by design
+    try:
+        _WORKER_PIPELINE = Pipeline(stages)
+    except Exception as exc:  # noqa: BLE001  re-raised in the parent by _run_batch
+        _WORKER_ERROR = exc
 
 
 def _run_batch(batch: list[Document]) -> list[Document]:
+    if _WORKER_ERROR is not None:
+        raise _WORKER_ERROR
     if _WORKER_PIPELINE is None:
         raise RuntimeError("worker pipeline not initialised")
     return [_slim(doc) for doc in _WORKER_PIPELINE.process_batch(batch)]
