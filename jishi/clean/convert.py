@@ -48,23 +48,18 @@ def t2s_opencc() -> Any:
 
 
 class SimplifiedConverter:
-    """Length-preserving t2s conversion; the OpenCC object (:func:`t2s_opencc`) is created on first use."""
+    """Length-preserving t2s conversion with the process-wide OpenCC object (:func:`t2s_opencc`, built on
+    first use)."""
 
     def __init__(self) -> None:
-        self._cc: Any = None
         self._chars: dict[str, str] = {}
         self._changed: set[str] = set()  # the characters of _chars that convert to another character
 
     def __getstate__(self) -> dict[str, Any]:  # Ray/multiprocessing pickle stages: rebuild lazily
-        return {"_cc": None, "_chars": {}, "_changed": set()}
+        return {"_chars": {}, "_changed": set()}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
-
-    def _opencc(self) -> Any:
-        if self._cc is None:
-            self._cc = t2s_opencc()
-        return self._cc
 
     def _note(self, char: str, out: str) -> None:
         """Remember the conversion of ``char``."""
@@ -76,7 +71,7 @@ class SimplifiedConverter:
         """One character to simplified (itself when OpenCC maps it to more or fewer characters)."""
         out = self._chars.get(char)
         if out is None:
-            conv = self._opencc().convert(char)
+            conv = t2s_opencc().convert(char)
             out = conv if len(conv) == 1 else char
             self._note(char, out)
         return out
@@ -86,7 +81,7 @@ class SimplifiedConverter:
         if not chars:
             return
         ordered = sorted(chars - {"\n"})
-        converted = self._opencc().convert("\n".join(ordered)).split("\n")
+        converted = t2s_opencc().convert("\n".join(ordered)).split("\n")
         if len(converted) != len(ordered):
             for ch in ordered:
                 self.convert_char(ch)
@@ -109,7 +104,7 @@ class SimplifiedConverter:
             return text
         out = []
         for line in text.split("\n"):
-            conv = self._opencc().convert(line) if line else line
+            conv = t2s_opencc().convert(line) if line else line
             if len(conv) != len(line):
                 log.debug("t2s changed the length of a line; converting it per character")
                 conv = "".join(self.convert_char(ch) for ch in line)

@@ -367,7 +367,6 @@ class Gazetteer:
                 openings[name[:2]].add(len(name))
         self._pair_lengths = {pair: tuple(sorted(ls, reverse=True)) for pair, ls in openings.items()}
         self._single_names = frozenset(name for name in self._names if len(name) == 1)
-        self._t2s: Any = None
         self._simplified: dict[str, str] = {}  # t2s conversions of names already asked about
         self._by_name: dict[str, tuple[Candidate, ...]] = {}  # candidates of the names met so far
 
@@ -550,13 +549,11 @@ class Gazetteer:
     def _simplify(self, name: str) -> str:
         out = self._simplified.get(name)
         if out is None:
-            if self._t2s is None:
-                from jishi.clean.convert import t2s_opencc
+            from jishi.clean.convert import t2s_opencc  # the clean stage's converter: one per process
 
-                self._t2s = t2s_opencc()  # the clean stage's converter: one per process
             if len(self._simplified) >= SIMPLIFIED_CACHE_SIZE:
                 self._simplified.clear()
-            out = self._simplified[name] = self._t2s.convert(name)
+            out = self._simplified[name] = t2s_opencc().convert(name)
         return out
 
 
