@@ -22,9 +22,9 @@ import functools
 import logging
 import re
 import unicodedata
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 from jishi import yamlfile
@@ -172,7 +172,6 @@ class KnowledgeBase:
         else:
             log.info("no persons file at %s: persons come from the text only", persons)
         kb._max_alias = max((len(a) for a in kb.aliases), default=1)
-        kb._max_suffix = max((len(s) for s in kb.suffixes), default=1)
         kb._max_title = max((len(t) for t in kb.titles), default=1)
         kb._max_ending = max((len(s) for s in kb.endings), default=1)
         kb._alias_starts = kb._index_alias_starts()
@@ -366,11 +365,8 @@ class KnowledgeBase:
         Names of one character and names longer than the longest alias are never looked up, so they
         are left out; two characters no name starts with are absent.
         """
-        lengths: dict[str, set[int]] = {}
-        for name in (*self.aliases, *self.person_names):
-            if 2 <= len(name) <= self._max_alias:
-                lengths.setdefault(name[:2], set()).add(len(name))
-        return {ch: tuple(sorted(ns, reverse=True)) for ch, ns in lengths.items()}
+        names = (name for name in (*self.aliases, *self.person_names) if 2 <= len(name) <= self._max_alias)
+        return _lengths_by(names, itemgetter(slice(0, 2)))
 
     # ------------------------------------------------------------------ lookup
     def alias_lengths(self, text: str, pos: int) -> list[tuple[int, str]]:
@@ -400,7 +396,7 @@ class KnowledgeBase:
         """The longest composable organisation word starting at ``pos``."""
         by_first = self.__dict__.get("_suffix_lengths")
         if by_first is None:
-            by_first = self._suffix_lengths = _lengths_by_char(self.suffixes, first=True)
+            by_first = self._suffix_lengths = _lengths_by((w for w in self.suffixes if w), itemgetter(0))
         lengths = by_first.get(text[pos:pos + 1])
         if lengths is None:
             return None  # the usual case: no organisation word starts with this character
@@ -419,7 +415,7 @@ class KnowledgeBase:
             return None
         by_last = self.__dict__.get("_title_lengths")
         if by_last is None:
-            by_last = self._title_lengths = _lengths_by_char(self.titles, first=False)
+            by_last = self._title_lengths = _lengths_by((w for w in self.titles if w), itemgetter(-1))
         lengths = by_last.get(text[end - 1:end])
         if lengths is None:
             return None  # the usual case: no title ends with this character
@@ -562,14 +558,14 @@ def _changing_chars() -> re.Pattern[str]:
     return re.compile(f"[{body}\ud800-\udfff\U00010000-\U0010ffff]")
 
 
-def _lengths_by_char(words: dict[str, Any], *, first: bool) -> dict[str, tuple[int, ...]]:
-    """The lengths (longest first) of the non-empty ``words``, by their first (or last) character: a
-    lookup index for :meth:`KnowledgeBase.suffix_at` and :meth:`KnowledgeBase.title_ending_at`."""
+def _lengths_by(words: Iterable[str], key: Callable[[str], str]) -> dict[str, tuple[int, ...]]:
+    """The lengths (longest first) of ``words``, by ``key(word)`` (its first two characters, its first or
+    last character): the look-up indexes of :meth:`KnowledgeBase.alias_lengths`, ``suffix_at`` and
+    ``title_ending_at``, which then try only the lengths a word starting (ending) there can have."""
     lengths: dict[str, set[int]] = {}
     for word in words:
-        if word:
-            lengths.setdefault(word[0] if first else word[-1], set()).add(len(word))
-    return {ch: tuple(sorted(ns, reverse=True)) for ch, ns in lengths.items()}
+        lengths.setdefault(key(word), set()).add(len(word))
+    return {k: tuple(sorted(ns, reverse=True)) for k, ns in lengths.items()}
 
 
 def normalize_text(text: str) -> str:
