@@ -366,7 +366,7 @@ class KnowledgeBase:
         are left out; two characters no name starts with are absent.
         """
         names = (name for name in (*self.aliases, *self.person_names) if 2 <= len(name) <= self._max_alias)
-        return _lengths_by(names, itemgetter(slice(0, 2)))
+        return lengths_by(names, itemgetter(slice(0, 2)))
 
     # ------------------------------------------------------------------ lookup
     def alias_lengths(self, text: str, pos: int) -> list[tuple[int, str]]:
@@ -396,7 +396,7 @@ class KnowledgeBase:
         """The longest composable organisation word starting at ``pos``."""
         by_first = self.__dict__.get("_suffix_lengths")
         if by_first is None:
-            by_first = self._suffix_lengths = _lengths_by((w for w in self.suffixes if w), itemgetter(0))
+            by_first = self._suffix_lengths = lengths_by((w for w in self.suffixes if w), itemgetter(0))
         lengths = by_first.get(text[pos:pos + 1])
         if lengths is None:
             return None  # the usual case: no organisation word starts with this character
@@ -415,7 +415,7 @@ class KnowledgeBase:
             return None
         by_last = self.__dict__.get("_title_lengths")
         if by_last is None:
-            by_last = self._title_lengths = _lengths_by((w for w in self.titles if w), itemgetter(-1))
+            by_last = self._title_lengths = lengths_by((w for w in self.titles if w), itemgetter(-1))
         lengths = by_last.get(text[end - 1:end])
         if lengths is None:
             return None  # the usual case: no title ends with this character
@@ -558,10 +558,11 @@ def _changing_chars() -> re.Pattern[str]:
     return re.compile(f"[{body}\ud800-\udfff\U00010000-\U0010ffff]")
 
 
-def _lengths_by(words: Iterable[str], key: Callable[[str], str]) -> dict[str, tuple[int, ...]]:
+def lengths_by(words: Iterable[str], key: Callable[[str], str]) -> dict[str, tuple[int, ...]]:
     """The lengths (longest first) of ``words``, by ``key(word)`` (its first two characters, its first or
     last character): the look-up indexes of :meth:`KnowledgeBase.alias_lengths`, ``suffix_at`` and
-    ``title_ending_at``, which then try only the lengths a word starting (ending) there can have."""
+    ``title_ending_at`` (and of the events' SuffixTable), which then try only the lengths a word starting
+    (ending) there can have."""
     lengths: dict[str, set[int]] = {}
     for word in words:
         lengths.setdefault(key(word), set()).add(len(word))

@@ -16,10 +16,12 @@ import logging
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Iterable
 
 
+from jishi.actors.kb import lengths_by
 from jishi.document import Document, Sentence, Token
 from jishi.errors import KnowledgeError
 from jishi.events.actorview import ActorSpan, ActorView
@@ -77,14 +79,9 @@ class SuffixTable:
 
     def __init__(self, words: Iterable[str]) -> None:
         self.words = frozenset(words)
-        self.lengths = tuple(sorted({len(w) for w in self.words}, reverse=True))
         # the lengths (longest first) of the words ending with each character: a text ending with a
         # character no word ends with (the usual case) needs no slicing at all
-        by_last: dict[str, set[int]] = {}
-        for w in self.words:
-            if w:
-                by_last.setdefault(w[-1], set()).add(len(w))
-        self._by_last = {ch: tuple(sorted(ns, reverse=True)) for ch, ns in by_last.items()}
+        self._by_last = lengths_by((w for w in self.words if w), itemgetter(-1))
         self._empty = "" in self.words
 
     def longest(self, text: str, min_len: int = 0, max_len: int | None = None) -> str | None:
