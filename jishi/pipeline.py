@@ -36,6 +36,9 @@ REGISTRY: dict[str, StageSpec] = {}
 # documents, while a batch of long articles still stays a few seconds of work.
 DEFAULT_BATCH_DOCS = 64
 DEFAULT_BATCH_CHARS = 32_000
+# With several workers, the last this-many batches (or Ray work units) per worker of the input are cut in
+# half: a worker that runs out of work then waits for the others at most half a batch.
+TAPER_PER_WORKER = 2
 
 
 def batched(

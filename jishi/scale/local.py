@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from multiprocessing.pool import AsyncResult
 
 from jishi.document import Document
-from jishi.pipeline import DEFAULT_BATCH_CHARS, DEFAULT_BATCH_DOCS, Pipeline, batched
+from jishi.pipeline import DEFAULT_BATCH_CHARS, DEFAULT_BATCH_DOCS, TAPER_PER_WORKER, Pipeline, batched
 
 IN_FLIGHT_PER_WORKER = 2  # batches queued or running per worker: enough to keep it busy, and bounded memory
 _WORKER_PIPELINE: Pipeline | None = None
@@ -46,6 +46,50 @@ def _slim(doc: Document) -> Document:
     return doc
 
 
+def _doc_chars(doc: Document) -> int:
+    return len(doc.raw_text or doc.text or "")
+
+
+def tapered(batches: Iterable[list[Document]], tail: int) -> Iterator[list[Document]]:
+    """The batches, in order, with the last ``tail`` of them cut in two halves of about equal text.
+
+    A pool hands batches to whichever worker is free, so the workers run out of work at most one batch
+    apart; with the last batches halved, at most half a batch. The end of a stream is known only once it
+    is reached, so the last ``tail`` batches are held back until then (``tail`` more batches in memory).
+
+    Args:
+        batches: batches from :func:`jishi.pipeline.batched`.
+        tail: batches to halve at the end of the input (0: none).
+
+    Returns:
+        An iterator over the batches, with the same documents in the same order.
+    """
+    held: deque[list[Document]] = deque()
+    for batch in batches:
+        held.append(batch)
+        if len(held) > tail:
+            yield held.popleft()
+    for batch in held:
+        if len(batch) == 1:
+            yield batch
+            continue
+        cut = _halfway(batch)
+        yield batch[:cut]
+        yield batch[cut:]
+
+
+def _halfway(batch: list[Document]) -> int:
+    """Where to cut a batch of 2+ documents into halves of about equal text: before the first document
+    whose middle lies past half of the batch's characters (never before the first or after the last)."""
+    sizes = [_doc_chars(d) for d in batch]
+    half, front = sum(sizes) / 2, 0
+    for cut, size in enumerate(sizes[:-1], start=1):
+        front += size
+        if front + sizes[cut] / 2 > half:
+            return cut
+    return len(sizes) - 1
+
+
 def run_local(
     docs: Iterable[Document],
     *,
@@ -77,8 +121,10 @@ def run_local(
     with ctx.Pool(workers, initializer=_init_worker, initargs=(stages,)) as pool:
         # At most two batches per worker are in flight (Pool.imap would read the whole input ahead into
         # its task queue); results come back in input order.
+        # The last batches are halved so that the workers finish together (tapered).
         pending: deque[AsyncResult] = deque()
-        for batch in batched(docs, max_docs=batch_size, max_chars=batch_chars):
+        batches = batched(docs, max_docs=batch_size, max_chars=batch_chars)
+        for batch in tapered(batches, TAPER_PER_WORKER * workers):
             pending.append(pool.apply_async(_run_batch, (batch,)))
             if len(pending) >= IN_FLIGHT_PER_WORKER * workers:
                 yield from pending.popleft().get()

@@ -45,7 +45,7 @@ from typing import Any
 
 from jishi.document import Document
 from jishi.errors import InputError, JishiError, StageError
-from jishi.pipeline import DEFAULT_BATCH_DOCS
+from jishi.pipeline import DEFAULT_BATCH_DOCS, TAPER_PER_WORKER
 
 log = logging.getLogger(__name__)
 
@@ -54,9 +54,6 @@ log = logging.getLogger(__name__)
 _TASKS_IN_FLIGHT = 2
 # A small input is cut into at least this many units per actor, so that the actors finish together.
 _UNITS_PER_WORKER = 4
-# With several actors, the last this-many units per actor of the input are cut in half: an actor that
-# runs out of work then waits for the others at most half a unit.
-_TAPER_UNITS_PER_WORKER = 2
 # Shards an actor keeps open between units (its place in each).
 _OPEN_SHARDS = 4
 # Records per Parquet file written by the driver.
@@ -200,7 +197,7 @@ def _plan_units(files: list[str], parquet: list[str], *, size: int, workers: int
             counted.append(("parquet", path, rows))
     total = sum(n for _, _, n in counted)
     size = max(1, min(size, -(-total // (_UNITS_PER_WORKER * max(workers, 1)))))
-    sized = _runs(counted, size=size, taper=_TAPER_UNITS_PER_WORKER * size * workers if workers > 1 else 0)
+    sized = _runs(counted, size=size, taper=TAPER_PER_WORKER * size * workers if workers > 1 else 0)
     units: list[list[Segment]] = []
     unit: list[Segment] = []
     count = 0
