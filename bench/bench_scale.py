@@ -8,6 +8,8 @@ Measures, in one run:
     its steady state (after the first records are back) and end to end (with the global dedup/load
     step into DuckDB); the Ray session is started before the timer and reported on its own;
   - scaling efficiency 1 → 2 workers = (throughput at 2) / (2 × throughput at 1);
+  - for the local engine, the CPU time of every round (all its processes), which splits that efficiency
+    into the cores kept busy and the CPU an article takes at 1 and at 2 workers;
   - Ray's overhead against the local engine at 2 workers;
   - peak RSS of a worker;
   - a paper projection of the workers needed for 500 k articles a day.
@@ -69,6 +71,12 @@ def _own_peak_rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # not Linux: the best there is
 
 
+def _cpu_seconds() -> float:
+    """CPU time (user + system) of this process and of its reaped children: the whole local run."""
+    return sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+               for f in ("ru_utime", "ru_stime"))
+
+
 def _measure_local(path: Path, workers: int) -> dict:
     """One measurement of the local engine in this (fresh) process; see :func:`_local`."""
     from jishi.pipeline import batched
@@ -77,6 +85,7 @@ def _measure_local(path: Path, workers: int) -> dict:
 
     docs = _docs(path)
     chars = sum(len(d.raw_text) for d in docs)
+    cpu0 = _cpu_seconds()
     t0 = time.perf_counter()
     n, t_first = 0, None
     for doc in run_local(iter(docs), workers=workers):
@@ -86,6 +95,7 @@ def _measure_local(path: Path, workers: int) -> dict:
             t_first = time.perf_counter()
     t_end = time.perf_counter()
     secs = t_end - t0
+    cpu = _cpu_seconds() - cpu0  # the pool's workers are reaped when run_local returns
     # Steady state: after the first result, when worker start-up (model and knowledge loading, a
     # fixed cost per worker) is behind; the first round of batches (one per worker, in the engine's
     # default batching) is left out with it.
@@ -95,6 +105,7 @@ def _measure_local(path: Path, workers: int) -> dict:
     steady = max(t_end - (t_first or t0), 1e-9)
     return {"articles": n, "chars": chars, "seconds": round(secs, 3), "startup_seconds": round((t_first or t0) - t0, 2),
             "steady_articles": n - first, "steady_chars": chars - first_chars, "steady_seconds": round(steady, 3),
+            "cpu_seconds": round(cpu, 2),
             # this process (the pipeline itself when workers == 1) and the largest worker process
             "process_max_rss_mb": _own_peak_rss_mb(),
             "worker_max_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)}
@@ -172,6 +183,10 @@ def _pooled(runs: list[dict]) -> dict:
     if "seconds_total" in first:
         out["articles_per_s_end_to_end"] = round(sum(r["articles"] for r in runs) / sum(r["seconds_total"] for r in runs), 2)
     out["startup_seconds"] = [r["startup_seconds"] for r in runs]
+    if "cpu_seconds" in first:  # CPU time of all the run's processes, and the cores it kept busy on average
+        out["cpu_seconds_per_round"] = [r["cpu_seconds"] for r in runs]
+        out["cpu_ms_per_article"] = round(1000 * sum(r["cpu_seconds"] for r in runs) / sum(r["articles"] for r in runs), 2)
+        out["busy_cores"] = round(sum(r["cpu_seconds"] for r in runs) / seconds, 3)
     for key in ("units", "process_max_rss_mb", "worker_max_rss_mb"):
         if key in first:
             out[key] = max(r[key] for r in runs)
@@ -213,6 +228,15 @@ def run(limit: int | None = None, *, corpus: Path = CORPUS, with_ray: bool = Tru
                                                  times=2)
         out["local_scaling_efficiency_steady"] = _ratio(out["local_2"]["steady_articles_per_s"],
                                                         out["local_1"]["steady_articles_per_s"], times=2)
+        # Why the efficiency is what it is: efficiency = (busy cores at 2 / (2 × busy cores at 1)) ÷ (CPU per
+        # article at 2 / CPU per article at 1). The first factor is idle cores (start-up, the tail of the
+        # run, waiting on the parent); the second is work that grows with two processes: the second
+        # worker's start-up (imports, the model), the parent's (unpickling results), and each core's
+        # slowdown when both are busy (a shared machine's caches and memory bandwidth, or a host that runs
+        # the two virtual CPUs on one physical core).
+        out["local_core_occupancy_1_to_2"] = _ratio(out["local_2"]["busy_cores"], out["local_1"]["busy_cores"], times=2)
+        out["local_cpu_per_article_2_vs_1"] = _ratio(out["local_2"]["cpu_ms_per_article"],
+                                                     out["local_1"]["cpu_ms_per_article"])
         # the one-process run holds the pipeline in its own process; with 2 workers, each worker does
         out["local_max_rss_mb"] = max(out["local_1"]["process_max_rss_mb"], out["local_2"]["worker_max_rss_mb"])
         if with_ray:
