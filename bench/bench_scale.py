@@ -201,10 +201,10 @@ def run(limit: int | None = None, *, corpus: Path = CORPUS, with_ray: bool = Tru
 
     The machine this project is measured on is a shared virtual machine whose speed drifts by tens of
     per cent within minutes, so measurements that are compared are interleaved in mirrored blocks
-    (LAC.run, 1, 2, 2, 1 workers, LAC.run, 2, 1, 1, 2 workers, LAC.run; Ray 1, 2, 2, 1, 2, 1, 1, 2) and each is pooled
-    over its rounds (:func:`_pooled`): a drift hits both sides of every ratio alike. Each engine has an
-    untimed warm-up first (page cache, start-up caches, the first Ray session of the process), so that
-    the first timed round, a 1-worker one, is not the only one to pay for it.
+    (LAC.run, 1, 2, 2, 1 workers, LAC.run, 2, 1, 1, 2 workers, LAC.run; Ray 1, 2, 2, 1, 2, 1, 1, 2) and
+    each is pooled over its rounds (:func:`_pooled`): a drift hits both sides of every ratio alike. Each
+    engine has an untimed warm-up first (page cache, start-up caches, the first Ray session of the
+    process), so that the first timed round, a 1-worker one, is not the only one to pay for it.
     """
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "sample.jsonl"
