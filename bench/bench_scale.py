@@ -36,8 +36,8 @@ SHARED = Path(os.environ.get("JISHI_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "data" / "xwlb_cctv_news" / "articles.jsonl"
 ARTICLES_PER_DAY = 500_000
 ARTICLE_CHARS = 2_500
-# Rounds of each engine, by workers: two mirrored blocks (ABBA BAAB), so that a drift of the machine's
-# speed, linear or not, hits the 1- and the 2-worker rounds alike; four rounds of each are pooled.
+# Rounds of each engine, by workers: two mirrored blocks (ABBA BAAB), so that a linear or quadratic drift
+# of the machine's speed hits the 1- and the 2-worker rounds alike; four rounds of each are pooled.
 ORDER = (1, 2, 2, 1, 2, 1, 1, 2)
 RAY_WARM_UP_ARTICLES = 200
 

@@ -41,6 +41,11 @@ DEFAULT_BATCH_CHARS = 32_000
 TAPER_PER_WORKER = 2
 
 
+def doc_chars(doc: Document) -> int:
+    """A document's size for batching: the characters of its raw text (of its text if it has none)."""
+    return len(doc.raw_text or doc.text or "")
+
+
 def batched(
     docs: Iterable[Document], *, max_docs: int = DEFAULT_BATCH_DOCS, max_chars: int = DEFAULT_BATCH_CHARS
 ) -> Iterator[list[Document]]:
@@ -61,7 +66,7 @@ def batched(
     chars = 0
     for doc in docs:
         batch.append(doc)
-        chars += len(doc.raw_text or doc.text or "")
+        chars += doc_chars(doc)
         if len(batch) >= max_docs or chars >= max_chars:
             yield batch
             batch, chars = [], 0

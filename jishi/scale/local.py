@@ -11,7 +11,8 @@ from collections.abc import Iterable, Iterator
 from multiprocessing.pool import AsyncResult
 
 from jishi.document import Document
-from jishi.pipeline import DEFAULT_BATCH_CHARS, DEFAULT_BATCH_DOCS, TAPER_PER_WORKER, Pipeline, batched
+from jishi.pipeline import (DEFAULT_BATCH_CHARS, DEFAULT_BATCH_DOCS, TAPER_PER_WORKER, Pipeline, batched,
+                            doc_chars)
 
 IN_FLIGHT_PER_WORKER = 2  # batches queued or running per worker: enough to keep it busy, and bounded memory
 _WORKER_PIPELINE: Pipeline | None = None
@@ -46,10 +47,6 @@ def _slim(doc: Document) -> Document:
     return doc
 
 
-def _doc_chars(doc: Document) -> int:
-    return len(doc.raw_text or doc.text or "")
-
-
 def tapered(batches: Iterable[list[Document]], tail: int) -> Iterator[list[Document]]:
     """The batches, in order, with the last ``tail`` of them cut in two halves of about equal text.
 
@@ -81,7 +78,7 @@ def tapered(batches: Iterable[list[Document]], tail: int) -> Iterator[list[Docum
 def _halfway(batch: list[Document]) -> int:
     """Where to cut a batch of 2+ documents into halves of about equal text: before the first document
     whose middle lies past half of the batch's characters (never before the first or after the last)."""
-    sizes = [_doc_chars(d) for d in batch]
+    sizes = [doc_chars(d) for d in batch]
     half, front = sum(sizes) / 2, 0
     for cut, size in enumerate(sizes[:-1], start=1):
         front += size
@@ -120,8 +117,8 @@ def run_local(
     ctx = mp.get_context("spawn")
     with ctx.Pool(workers, initializer=_init_worker, initargs=(stages,)) as pool:
         # At most two batches per worker are in flight (Pool.imap would read the whole input ahead into
-        # its task queue); results come back in input order.
-        # The last batches are halved so that the workers finish together (tapered).
+        # its task queue); results come back in input order. The last batches are halved (tapered), so
+        # that the workers finish together.
         pending: deque[AsyncResult] = deque()
         batches = batched(docs, max_docs=batch_size, max_chars=batch_chars)
         for batch in tapered(batches, TAPER_PER_WORKER * workers):
