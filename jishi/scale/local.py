@@ -5,6 +5,7 @@ processes batches of documents; results come back in input order.
 """
 from __future__ import annotations
 
+import itertools
 import multiprocessing as mp
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -47,20 +48,25 @@ def _slim(doc: Document) -> Document:
     return doc
 
 
-def tapered(batches: Iterable[list[Document]], tail: int) -> Iterator[list[Document]]:
+def tapered(batches: Iterable[list[Document]], tail: int, *, lead: int = 0) -> Iterator[list[Document]]:
     """The batches, in order, with the last ``tail`` of them cut in two halves of about equal text.
 
     A pool hands batches to whichever worker is free, so the workers run out of work at most one batch
     apart; with the last batches halved, at most half a batch. The end of a stream is known only once it
-    is reached, so the last ``tail`` batches are held back until then (``tail`` more batches in memory).
+    is reached, so ``tail`` batches are held back until then (``tail`` more batches in memory). The first
+    ``lead`` batches are passed on at once, so that the workers start on them while the parent reads
+    ahead (a folder of HTML pages is read at tens of pages a second).
 
     Args:
         batches: batches from :func:`jishi.pipeline.batched`.
         tail: batches to halve at the end of the input (0: none).
+        lead: batches never held back, at the start.
 
     Returns:
         An iterator over the batches, with the same documents in the same order.
     """
+    batches = iter(batches)
+    yield from itertools.islice(batches, lead)
     held: deque[list[Document]] = deque()
     for batch in batches:
         held.append(batch)
@@ -121,7 +127,7 @@ def run_local(
         # that the workers finish together.
         pending: deque[AsyncResult] = deque()
         batches = batched(docs, max_docs=batch_size, max_chars=batch_chars)
-        for batch in tapered(batches, TAPER_PER_WORKER * workers):
+        for batch in tapered(batches, TAPER_PER_WORKER * workers, lead=IN_FLIGHT_PER_WORKER * workers):
             pending.append(pool.apply_async(_run_batch, (batch,)))
             if len(pending) >= IN_FLIGHT_PER_WORKER * workers:
                 yield from pending.popleft().get()

@@ -50,6 +50,21 @@ def test_tapered_halves_the_last_batches_by_text_and_keeps_order():
     assert [d.id for b in out for d in b] == [d.id for d in docs]
 
 
+def test_tapered_passes_the_first_batches_on_before_reading_ahead():
+    read = []
+
+    def batches() -> Iterator[list[Document]]:
+        for i in range(6):
+            read.append(i)
+            yield [_doc(2 * i, 20), _doc(2 * i + 1, 20)]
+
+    out = tapered(batches(), 2, lead=2)
+    assert [d.id for d in next(out)] == ["d0", "d1"] and read == [0]  # the workers start before any read-ahead
+    assert [d.id for d in next(out)] == ["d2", "d3"] and read == [0, 1]
+    assert [d.id for d in next(out)] == ["d4", "d5"] and read == [0, 1, 2, 3, 4]  # now 2 are held back
+    assert [[d.id for d in b] for b in out] == [["d6", "d7"], ["d8"], ["d9"], ["d10"], ["d11"]]
+
+
 def test_tapered_keeps_single_documents_and_short_inputs_whole():
     docs = [_doc(i, 20) for i in range(3)]
     assert [[d.id for d in b] for b in tapered(iter([[docs[0]], docs[1:]]), 4)] == [["d0"], ["d1"], ["d2"]]
