@@ -42,6 +42,13 @@ ORDER = (1, 2, 2, 1, 2, 1, 1, 2)
 RAY_WARM_UP_ARTICLES = 200
 
 
+def _head(src: Path, dst: Path, lines: int | None) -> Path:
+    """Write the first ``lines`` lines (all when None) of the JSONL file ``src`` to ``dst``."""
+    with src.open(encoding="utf-8") as f:
+        dst.write_text("".join(itertools.islice(f, lines)), encoding="utf-8")
+    return dst
+
+
 def _docs(path: Path):
     from jishi.ingest import iter_documents
 
@@ -207,9 +214,7 @@ def run(limit: int | None = None, *, corpus: Path = CORPUS, with_ray: bool = Tru
     process), so that the first timed round, a 1-worker one, is not the only one to pay for it.
     """
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "sample.jsonl"
-        with corpus.open(encoding="utf-8") as src:
-            path.write_text("".join(itertools.islice(src, limit)), encoding="utf-8")
+        path = _head(corpus, Path(tmp) / "sample.jsonl", limit)
         out: dict = {"corpus": str(corpus), "limit": limit, "cpus": os.cpu_count()}
         _local(path, 1)  # warm the page cache and the start-up caches (LAC graph, knowledge bases, gazetteer)
         rounds: dict[str, list[dict]] = {"lac_run": [], "local_1": [], "local_2": []}
@@ -247,10 +252,7 @@ def run(limit: int | None = None, *, corpus: Path = CORPUS, with_ray: bool = Tru
             except ImportError:
                 out["ray"] = "not installed (pip install 'jishi[ray]')"
             else:
-                warm = Path(tmp) / "warm-up.jsonl"
-                with path.open(encoding="utf-8") as src:
-                    warm.write_text("".join(itertools.islice(src, RAY_WARM_UP_ARTICLES)), encoding="utf-8")
-                _ray(warm, 1)
+                _ray(_head(path, Path(tmp) / "warm-up.jsonl", RAY_WARM_UP_ARTICLES), 1)
                 ray_rounds: dict[int, list[dict]] = {1: [], 2: []}
                 for workers in ORDER:
                     ray_rounds[workers].append(_ray(path, workers))

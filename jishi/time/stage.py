@@ -41,7 +41,8 @@ def _paragraph_starts(doc: Document, text: str) -> list[int]:
 
 
 def _lac_candidates(doc: Document, taken: list[Candidate]) -> list[Candidate]:
-    """LAC TIME tokens and entities that the grammar did not cover (kept unresolved, see :func:`_resolve_one`)."""
+    """LAC TIME tokens and entities that the grammar did not cover (kept unresolved: see
+    :func:`_resolve_one`)."""
     spans = [(c.start, c.end) for c in taken]
     # overlap with the grammar's spans, tested by their characters (an empty span has none: test it directly)
     covered = {pos for a, b in spans for pos in range(a, b)}
